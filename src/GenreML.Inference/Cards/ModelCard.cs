@@ -42,7 +42,11 @@ public sealed record ModelCard
     /// <summary>Frames between the starts of successive windows of one clip.</summary>
     public required int WindowHop { get; init; }
 
-    /// <summary>Normalisation applied to log-Mel values before the network.</summary>
+    /// <summary>
+    /// Normalisation of log-Mel values before the network. GenreML's exporter builds it into the ONNX
+    /// graph, so the model's input is raw log-Mel dB and callers never apply it themselves; it is recorded
+    /// here for TorchSharp checkpoints and for readers of the card.
+    /// </summary>
     public FeatureNormalization Normalization { get; init; } = new();
 
     /// <summary>How window probabilities combine into a clip's: <see cref="AggregationRule.MeanProbabilities"/> is the only rule so far.</summary>
