@@ -26,6 +26,9 @@ internal static class ChartTheme
     /// <summary>Wrong predictions (red).</summary>
     public static readonly OxyColor Wrong = OxyColor.FromRgb(0xc6, 0x28, 0x28);
 
+    /// <summary>Major grid lines: solid and light (dotted lines become thousands of tiny squares in SVG).</summary>
+    public static readonly OxyColor Grid = OxyColor.FromRgb(0xe4, 0xe4, 0xe4);
+
     /// <summary>Plain text.</summary>
     public static readonly OxyColor Text = OxyColor.FromRgb(0x20, 0x20, 0x20);
 

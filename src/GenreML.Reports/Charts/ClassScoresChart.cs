@@ -73,7 +73,8 @@ public static class ClassScoresChart
             Maximum = 1.08,
             MajorStep = 0.2,
             StringFormat = "0.0",
-            MajorGridlineStyle = LineStyle.Dot,
+            MajorGridlineStyle = LineStyle.Solid,
+            MajorGridlineColor = ChartTheme.Grid,
             IsPanEnabled = false,
             IsZoomEnabled = false,
         });

@@ -82,6 +82,8 @@ public static class ConfusionMatrixChart
             Title = "Share of true-label row",
             StringFormat = "0%",
             MajorStep = 0.2,
+            TickStyle = TickStyle.Outside,
+            MinorTickSize = 0,
         });
         model.Series.Add(new HeatMapSeries
         {

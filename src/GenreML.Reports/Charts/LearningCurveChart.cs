@@ -11,7 +11,7 @@ namespace GenreML.Reports.Charts;
 /// <summary>
 /// Learning curves in three stacked panels sharing the epoch axis: loss (top), accuracy (middle) and learning rate
 /// (bottom; logarithmic when every rate is positive), train in blue, validation in orange, the best epoch marked by a
-/// dashed green line through all panels.
+/// green line through all panels. Lines are solid: OxyPlot's SVG writer turns dashes into thousands of tiny squares.
 /// </summary>
 public static class LearningCurveChart
 {
@@ -45,7 +45,8 @@ public static class LearningCurveChart
             MinimumMajorStep = 1,
             MinimumMinorStep = 1,
             StringFormat = "0",
-            MajorGridlineStyle = LineStyle.Dot,
+            MajorGridlineStyle = LineStyle.Solid,
+            MajorGridlineColor = ChartTheme.Grid,
         });
         model.Axes.Add(PanelAxis("loss", "Loss", 0.68, 1.0, "0.00"));
         var accuracy = PanelAxis("accuracy", "Accuracy", 0.34, 0.64, "0%");
@@ -56,8 +57,8 @@ public static class LearningCurveChart
 
         model.Series.Add(Line("train loss", "loss", ChartTheme.Train, epochs, e => e.TrainLoss));
         model.Series.Add(Line("validation loss", "loss", ChartTheme.Validation, epochs, e => e.ValLoss));
-        model.Series.Add(Line("train accuracy", "accuracy", ChartTheme.Train, epochs, e => e.TrainAccuracy, LineStyle.Dash));
-        model.Series.Add(Line("validation accuracy", "accuracy", ChartTheme.Validation, epochs, e => e.ValAccuracy, LineStyle.Dash));
+        model.Series.Add(Line("train accuracy", "accuracy", ChartTheme.Train, epochs, e => e.TrainAccuracy));
+        model.Series.Add(Line("validation accuracy", "accuracy", ChartTheme.Validation, epochs, e => e.ValAccuracy));
         model.Series.Add(Line("learning rate", "lr", ChartTheme.LearningRate, epochs, e => e.LearningRate));
 
         foreach (var key in new[] { "loss", "accuracy", "lr" })
@@ -69,7 +70,7 @@ public static class LearningCurveChart
                 YAxisKey = key,
                 Color = ChartTheme.Best,
                 StrokeThickness = 1.5,
-                LineStyle = LineStyle.Dash,
+                LineStyle = LineStyle.Solid,
                 Text = key == "loss" ? $"best: epoch {best.Epoch}" : null,
                 TextColor = ChartTheme.Best,
                 TextOrientation = AnnotationTextOrientation.Horizontal,
@@ -127,7 +128,8 @@ public static class LearningCurveChart
         StartPosition = start,
         EndPosition = end,
         StringFormat = format,
-        MajorGridlineStyle = LineStyle.Dot,
+        MajorGridlineStyle = LineStyle.Solid,
+        MajorGridlineColor = ChartTheme.Grid,
         MinimumPadding = 0.05,
         MaximumPadding = 0.05,
     };
@@ -141,15 +143,15 @@ public static class LearningCurveChart
         axis.Title = "Learning rate";
         axis.StartPosition = 0;
         axis.EndPosition = 0.30;
-        axis.MajorGridlineStyle = LineStyle.Dot;
+        axis.MajorGridlineStyle = LineStyle.Solid;
+        axis.MajorGridlineColor = ChartTheme.Grid;
         axis.MinimumPadding = 0.1;
         axis.MaximumPadding = 0.1;
         return axis;
     }
 
     private static LineSeries Line(
-        string title, string yAxisKey, OxyColor color, IReadOnlyList<EpochPoint> epochs, Func<EpochPoint, double> value,
-        LineStyle style = LineStyle.Solid)
+        string title, string yAxisKey, OxyColor color, IReadOnlyList<EpochPoint> epochs, Func<EpochPoint, double> value)
     {
         var series = new LineSeries
         {
@@ -157,7 +159,6 @@ public static class LearningCurveChart
             YAxisKey = yAxisKey,
             Color = color,
             StrokeThickness = 2,
-            LineStyle = style,
             MarkerType = epochs.Count <= 60 ? MarkerType.Circle : MarkerType.None,
             MarkerSize = 2.5,
             MarkerFill = color,

@@ -60,6 +60,8 @@ public static class SpectrogramChart
             HighColor = OxyPalettes.Magma(2).Colors[1],
             Title = "dB",
             StringFormat = "0",
+            TickStyle = TickStyle.Outside,
+            MinorTickSize = 0,
         });
 
         var values = new double[example.Frames, example.Bands];

@@ -54,14 +54,16 @@ public static class ChartRenderer
         return data.ToArray();
     }
 
-    /// <summary>Renders <paramref name="model"/> to an SVG document of <paramref name="size"/>, text measured with the chart font.</summary>
+    /// <summary>
+    /// Renders <paramref name="model"/> to an SVG document of <paramref name="size"/>: OxyPlot's own SVG writer (text
+    /// stays text, markers stay circles) with text measured by SkiaSharp in the chart font, so the layout matches the PNG.
+    /// </summary>
     public static string ToSvg(PlotModel model, ChartSize size)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var exporter = new OxyPlot.SkiaSharp.SvgExporter { Width = size.Width, Height = size.Height };
-        using var stream = new MemoryStream();
-        exporter.Export(model, stream);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        using var measurer = new SkiaRenderContext { RenderTarget = RenderTarget.VectorGraphic, UseTextShaping = true };
+        var exporter = new OxyPlot.SvgExporter { Width = size.Width, Height = size.Height, TextMeasurer = measurer };
+        return exporter.ExportToString(model);
     }
 
     /// <summary>Renders <paramref name="model"/> and writes it to <paramref name="path"/> as PNG, atomically.</summary>
