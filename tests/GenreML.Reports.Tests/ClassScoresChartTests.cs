@@ -8,11 +8,13 @@ namespace GenreML.Reports.Tests;
 
 public class ClassScoresChartTests
 {
-    [Fact]
-    public void Renders_grouped_bars_at_its_suggested_size()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10)]
+    public void Renders_grouped_bars_at_its_suggested_size(int classes)
     {
-        var size = ClassScoresChart.SuggestedSize(10);
-        var png = ChartRenderer.ToPng(ClassScoresChart.Build(Fixtures.Scores()), size);
+        var size = ClassScoresChart.SuggestedSize(classes);
+        var png = ChartRenderer.ToPng(ClassScoresChart.Build(Fixtures.Scores(classes)), size);
         using var bitmap = PngAssert.DecodesWithContent(png, size.Width, size.Height);
     }
 

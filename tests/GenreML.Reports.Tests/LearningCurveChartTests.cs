@@ -16,6 +16,16 @@ public class LearningCurveChartTests
         using var bitmap = PngAssert.DecodesWithContent(png, size.Width, size.Height);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(200)]
+    public void Renders_one_epoch_and_many_epochs(int count)
+    {
+        var size = LearningCurveChart.DefaultSize;
+        var png = Rendering.ChartRenderer.ToPng(LearningCurveChart.Build(Fixtures.Epochs(count)), size);
+        using var bitmap = PngAssert.DecodesWithContent(png, size.Width, size.Height);
+    }
+
     [Fact]
     public void Has_loss_accuracy_and_learning_rate_panels_with_train_and_validation_series()
     {

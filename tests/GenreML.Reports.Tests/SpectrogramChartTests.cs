@@ -81,6 +81,17 @@ public class SpectrogramChartTests
             Assert.Throws<ArgumentException>(() => new SpectrogramExample("clip.wav", "a", "a", new float[6], 2, 3, 0, [1, 2])).Message);
     }
 
+    [Fact]
+    public void Long_clip_names_keep_their_start_and_end()
+    {
+        var name = "/data/gtzan/genres_original/" + new string('x', 80) + "/blues.00029.wav";
+        var model = SpectrogramChart.Build(Fixtures.Spectrogram(name, "blues", "blues"), -80, 0);
+        Assert.Equal(SpectrogramChart.MaxSubtitleLength, model.Subtitle.Length);
+        Assert.StartsWith("/data/gtzan", model.Subtitle);
+        Assert.EndsWith("/blues.00029.wav", model.Subtitle);
+        Assert.Contains("…", model.Subtitle);
+    }
+
     private static SKBitmap Render(SpectrogramExample example) =>
         SKBitmap.Decode(SpectrogramChart.RenderGridPng([example], columns: 1));
 }

@@ -66,6 +66,7 @@ public static class LearningCurveChart
             model.Annotations.Add(new LineAnnotation
             {
                 Type = LineAnnotationType.Vertical,
+                Layer = AnnotationLayer.BelowSeries,
                 X = best.Epoch,
                 YAxisKey = key,
                 Color = ChartTheme.Best,

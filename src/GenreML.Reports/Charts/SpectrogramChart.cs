@@ -29,7 +29,7 @@ public static class SpectrogramChart
             throw new ArgumentException($"dB range must be finite and increasing, got {minDb}…{maxDb}", nameof(minDb));
         }
         var wrong = !example.IsCorrect;
-        var model = ChartTheme.NewModel($"true: {example.TrueLabel} / predicted: {example.PredictedLabel}", example.Title);
+        var model = ChartTheme.NewModel($"true: {example.TrueLabel} / predicted: {example.PredictedLabel}", Shorten(example.Title));
         model.TitleFontSize = 14;
         if (wrong)
         {
@@ -89,6 +89,9 @@ public static class SpectrogramChart
         return model;
     }
 
+    /// <summary>Longest subtitle (clip name) shown in full; longer ones keep their start and end around an ellipsis.</summary>
+    public const int MaxSubtitleLength = 64;
+
     /// <summary>
     /// The shared colour range for a set of examples: from (loudest − <see cref="DynamicRangeDb"/>), or the quietest
     /// value if higher, up to the loudest value. NaN values are ignored.
@@ -143,5 +146,17 @@ public static class SpectrogramChart
         var cols = Math.Min(columns, count);
         var rows = (count + cols - 1) / cols;
         return new ChartSize(cols * size.Width, rows * size.Height);
+    }
+
+    /// <summary>Keeps <paramref name="text"/> within <see cref="MaxSubtitleLength"/> characters, dropping its middle (file names differ at the end).</summary>
+    internal static string Shorten(string text)
+    {
+        if (text.Length <= MaxSubtitleLength)
+        {
+            return text;
+        }
+        var tail = MaxSubtitleLength / 2;
+        var head = MaxSubtitleLength - tail - 1;
+        return string.Concat(text.AsSpan(0, head), "…", text.AsSpan(text.Length - tail));
     }
 }

@@ -3,7 +3,7 @@ namespace GenreML.Reports.Data;
 /// <summary>
 /// One log-Mel spectrogram to show, with what the model made of it.
 /// The values are band-major (band <c>b</c>, frame <c>t</c> at <c>BandMajorDb[b * Frames + t]</c>), in dB,
-/// band 0 being the lowest frequency.
+/// band 0 being the lowest frequency. NaN values are drawn in the lowest colour of the scale.
 /// </summary>
 public sealed record SpectrogramExample
 {

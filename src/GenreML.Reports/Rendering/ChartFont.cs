@@ -10,7 +10,7 @@ namespace GenreML.Reports.Rendering;
 /// (NativeAssets.Linux.NoDependencies, no fontconfig) then silently substitutes the first family it finds under
 /// /usr/share/fonts — on a Debian machine with fonts-dejavu-core that is "DejaVu Math TeX Gyre", a serif.
 /// So we name <see cref="Preferred"/> ("DejaVu Sans", installed by our setup script) explicitly; if it is missing we
-/// fall back to any installed family, and if there is no font at all we fail loudly instead of rendering charts
+/// fall back to SkiaSharp's default family, and if that has no glyphs (no font installed) we fail loudly instead of rendering charts
 /// without text. We do not bundle a font: that would add ~750 KB to the package for a font the setup installs anyway.
 /// </remarks>
 public static class ChartFont
@@ -20,23 +20,22 @@ public static class ChartFont
 
     private static readonly Lazy<string> Resolved = new(Resolve);
 
-    /// <summary>The family actually used: <see cref="Preferred"/> when installed, otherwise the first installed family.</summary>
+    /// <summary>The family actually used: <see cref="Preferred"/> when installed, otherwise SkiaSharp's default family.</summary>
     /// <exception cref="InvalidOperationException">No font is installed where SkiaSharp looks (/usr/share/fonts on Linux).</exception>
     public static string Family => Resolved.Value;
 
     private static string Resolve()
     {
-        using (var typeface = SKTypeface.FromFamilyName(Preferred))
+        // Not disposed: SkiaSharp may hand out one shared wrapper per native typeface, which OxyPlot also uses.
+        var typeface = SKTypeface.FromFamilyName(Preferred);
+        if (typeface is not null && typeface.FamilyName == Preferred && typeface.GlyphCount > 0)
         {
-            if (typeface is not null && typeface.FamilyName == Preferred && typeface.GlyphCount > 0)
-            {
-                return Preferred;
-            }
+            return Preferred;
         }
-        var manager = SKFontManager.Default;
-        if (manager.FontFamilyCount > 0)
+        var fallback = SKTypeface.Default;
+        if (fallback is not null && fallback.GlyphCount > 0 && !string.IsNullOrEmpty(fallback.FamilyName))
         {
-            return manager.GetFamilyName(0);
+            return fallback.FamilyName;
         }
         throw new InvalidOperationException(
             $"No fonts found for chart text: SkiaSharp sees no installed font families. Install '{Preferred}' " +
