@@ -123,6 +123,16 @@ public sealed class RunReportWriterTests : IDisposable
             RunReportWriter.Write(new RunReportData { Title = "x" }, folder.FullName, new RunReportOptions { MistakeCount = 0 }));
     }
 
+    [Fact]
+    public void Invalid_data_fails_before_any_file_is_written()
+    {
+        var bad = FullRun() with { ClassScores = [new ClassScores("jazz", 0.5, 1.5, 0.5, 3)] };
+        Assert.Contains("'jazz': recall", Assert.Throws<ArgumentException>(() => RunReportWriter.Write(bad, folder.FullName)).Message);
+        var badMistake = FullRun() with { Mistakes = [new Mistake("pop.00001.wav", "pop", "rock", double.NaN)] };
+        Assert.Contains("pop.00001.wav", Assert.Throws<ArgumentException>(() => RunReportWriter.Write(badMistake, folder.FullName)).Message);
+        Assert.Empty(folder.GetFileSystemInfos());
+    }
+
     private static int CountOf(string text, string part)
     {
         var count = 0;

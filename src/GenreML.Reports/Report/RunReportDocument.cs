@@ -38,6 +38,7 @@ internal static class RunReportDocument
         }
         if (data.ClassScores.Count > 0)
         {
+            blocks.Add(new HeadingBlock(3, "Per class"));
             blocks.Add(new TableBlock(
                 ["Label", "Precision", "Recall", "F1", "Support"],
                 [false, true, true, true, true],
