@@ -139,13 +139,13 @@ public static class FfmpegDecoder
         Exception? feedError = feeder?.Finish();
         if (process.ExitCode != 0)
         {
-            string detail;
+            string[] lines;
             lock (stderr)
             {
-                detail = stderr.Count > 0 ? stderr.Last() : $"ffmpeg exited with code {process.ExitCode} without a message";
+                lines = [.. stderr];
             }
 
-            throw new AudioFormatException(source, $"ffmpeg could not decode it: {detail}", parseError);
+            throw new AudioFormatException(source, $"ffmpeg could not decode it: {Diagnosis(lines, input, process.ExitCode)}", parseError);
         }
 
         if (feedError is not null)
@@ -159,6 +159,27 @@ public static class FfmpegDecoder
         }
 
         return signal!;
+    }
+
+    /// <summary>
+    /// The most telling of ffmpeg's last lines: "the file has no audio stream" when the stream map
+    /// found none, else the last line that is not advice about ffmpeg's own options, without the
+    /// input-name prefix ffmpeg puts in front (the source is already named).
+    /// </summary>
+    private static string Diagnosis(IReadOnlyList<string> lines, string input, int exitCode)
+    {
+        if (lines.Any(line => line.Contains("matches no streams", StringComparison.Ordinal)))
+        {
+            return "the file has no audio stream";
+        }
+
+        string? last = lines.LastOrDefault(line => !line.StartsWith("To ignore this", StringComparison.Ordinal));
+        if (last is null)
+        {
+            return $"ffmpeg exited with code {exitCode} without a message";
+        }
+
+        return last.StartsWith(input + ": ", StringComparison.Ordinal) ? last[(input.Length + 2)..] : last;
     }
 
     private static string NotFoundDetail(string executable) =>
