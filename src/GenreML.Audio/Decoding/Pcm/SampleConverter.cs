@@ -14,85 +14,96 @@ internal static class SampleConverter
     /// </summary>
     public static void DownmixToMono(ReadOnlySpan<byte> raw, SampleFormat format, int channels, Span<float> mono)
     {
-        int stride = format.BytesPerSample * channels;
-        if (raw.Length != mono.Length * stride)
+        if (raw.Length != mono.Length * format.BytesPerSample * channels)
         {
-            throw new ArgumentException($"{raw.Length} bytes do not hold {mono.Length} frames of {stride} bytes", nameof(raw));
+            throw new ArgumentException($"{raw.Length} bytes do not hold {mono.Length} frames of {channels} × {format.BytesPerSample} bytes", nameof(raw));
         }
 
-        for (int channel = 0; channel < channels; channel++)
-        {
-            DecodeChannel(raw, format, channel * format.BytesPerSample, stride, mono, accumulate: channel > 0);
-        }
-
-        if (channels > 1)
-        {
-            float scale = 1f / channels;
-            for (int i = 0; i < mono.Length; i++)
-            {
-                mono[i] *= scale;
-            }
-        }
-    }
-
-    private static void DecodeChannel(ReadOnlySpan<byte> raw, SampleFormat format, int offset, int stride, Span<float> dest, bool accumulate)
-    {
         switch (format)
         {
             case { Encoding: SampleEncoding.UnsignedInteger, BytesPerSample: 1 }:
-                Decode<UInt8Reader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<UInt8Reader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 1 }:
-                Decode<Int8Reader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Int8Reader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 2, BigEndian: false }:
-                Decode<Int16LeReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Int16LeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 2, BigEndian: true }:
-                Decode<Int16BeReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Int16BeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 3, BigEndian: false }:
-                Decode<Int24LeReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Int24LeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 3, BigEndian: true }:
-                Decode<Int24BeReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Int24BeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 4, BigEndian: false }:
-                Decode<Int32LeReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Int32LeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 4, BigEndian: true }:
-                Decode<Int32BeReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Int32BeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.Float, BytesPerSample: 4, BigEndian: false }:
-                Decode<Float32LeReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Float32LeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.Float, BytesPerSample: 4, BigEndian: true }:
-                Decode<Float32BeReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Float32BeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.Float, BytesPerSample: 8, BigEndian: false }:
-                Decode<Float64LeReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Float64LeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.Float, BytesPerSample: 8, BigEndian: true }:
-                Decode<Float64BeReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<Float64BeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.MuLaw, BytesPerSample: 1 }:
-                Decode<MuLawReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<MuLawReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.ALaw, BytesPerSample: 1 }:
-                Decode<ALawReader>(raw, offset, stride, dest, accumulate); break;
+                Downmix<ALawReader>(raw, channels, mono); break;
             default:
                 throw new ArgumentException($"no converter for {format}", nameof(format));
         }
     }
 
-    private static void Decode<TReader>(ReadOnlySpan<byte> raw, int offset, int stride, Span<float> dest, bool accumulate)
+    /// <summary>Mono and stereo in one pass each (the common cases); more channels one channel at a time.</summary>
+    private static void Downmix<TReader>(ReadOnlySpan<byte> raw, int channels, Span<float> mono)
         where TReader : struct, ISampleReader
     {
-        if (accumulate)
+        int width = TReader.Width;
+        if (channels == 1)
         {
-            for (int i = 0, at = offset; i < dest.Length; i++, at += stride)
+            for (int i = 0, at = 0; i < mono.Length; i++, at += width)
             {
-                dest[i] += TReader.Read(raw, at);
+                mono[i] = TReader.Read(raw, at);
+            }
+
+            return;
+        }
+
+        if (channels == 2)
+        {
+            for (int i = 0, at = 0; i < mono.Length; i++, at += 2 * width)
+            {
+                mono[i] = (TReader.Read(raw, at) + TReader.Read(raw, at + width)) * 0.5f;
+            }
+
+            return;
+        }
+
+        int stride = width * channels;
+        for (int i = 0, at = 0; i < mono.Length; i++, at += stride)
+        {
+            mono[i] = TReader.Read(raw, at);
+        }
+
+        for (int channel = 1; channel < channels; channel++)
+        {
+            for (int i = 0, at = channel * width; i < mono.Length; i++, at += stride)
+            {
+                mono[i] += TReader.Read(raw, at);
             }
         }
-        else
+
+        float scale = 1f / channels;
+        for (int i = 0; i < mono.Length; i++)
         {
-            for (int i = 0, at = offset; i < dest.Length; i++, at += stride)
-            {
-                dest[i] = TReader.Read(raw, at);
-            }
+            mono[i] *= scale;
         }
     }
 
     private interface ISampleReader
     {
+        static abstract int Width { get; }
+
         static abstract float Read(ReadOnlySpan<byte> raw, int at);
     }
 
@@ -103,73 +114,101 @@ internal static class SampleConverter
 
     private struct UInt8Reader : ISampleReader
     {
+        public static int Width => 1;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => (raw[at] - 128) * Scale8;
     }
 
     private struct Int8Reader : ISampleReader
     {
+        public static int Width => 1;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => (sbyte)raw[at] * Scale8;
     }
 
     private struct Int16LeReader : ISampleReader
     {
+        public static int Width => 2;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => BinaryPrimitives.ReadInt16LittleEndian(raw[at..]) * Scale16;
     }
 
     private struct Int16BeReader : ISampleReader
     {
+        public static int Width => 2;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => BinaryPrimitives.ReadInt16BigEndian(raw[at..]) * Scale16;
     }
 
     private struct Int24LeReader : ISampleReader
     {
+        public static int Width => 3;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) =>
             (((raw[at] << 8) | (raw[at + 1] << 16) | (raw[at + 2] << 24)) >> 8) * Scale24;
     }
 
     private struct Int24BeReader : ISampleReader
     {
+        public static int Width => 3;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) =>
             (((raw[at + 2] << 8) | (raw[at + 1] << 16) | (raw[at] << 24)) >> 8) * Scale24;
     }
 
     private struct Int32LeReader : ISampleReader
     {
+        public static int Width => 4;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => (float)(BinaryPrimitives.ReadInt32LittleEndian(raw[at..]) * Scale32);
     }
 
     private struct Int32BeReader : ISampleReader
     {
+        public static int Width => 4;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => (float)(BinaryPrimitives.ReadInt32BigEndian(raw[at..]) * Scale32);
     }
 
     private struct Float32LeReader : ISampleReader
     {
+        public static int Width => 4;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => BinaryPrimitives.ReadSingleLittleEndian(raw[at..]);
     }
 
     private struct Float32BeReader : ISampleReader
     {
+        public static int Width => 4;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => BinaryPrimitives.ReadSingleBigEndian(raw[at..]);
     }
 
     private struct Float64LeReader : ISampleReader
     {
+        public static int Width => 8;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => (float)BinaryPrimitives.ReadDoubleLittleEndian(raw[at..]);
     }
 
     private struct Float64BeReader : ISampleReader
     {
+        public static int Width => 8;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => (float)BinaryPrimitives.ReadDoubleBigEndian(raw[at..]);
     }
 
     private struct MuLawReader : ISampleReader
     {
+        public static int Width => 1;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => G711.MuLaw[raw[at]];
     }
 
     private struct ALawReader : ISampleReader
     {
+        public static int Width => 1;
+
         public static float Read(ReadOnlySpan<byte> raw, int at) => G711.ALaw[raw[at]];
     }
 }
