@@ -1,0 +1,200 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace GenreML.Audio.Decoding;
+
+/// <summary>
+/// Decodes every format ffmpeg knows (MP3, FLAC, Ogg Vorbis, Opus, AAC/M4A, WMA, AIFF, …) by running
+/// the <c>ffmpeg</c> program: it streams the first audio stream as 32-bit float WAV to its standard
+/// output at the native rate with all channels, which <see cref="WavDecoder"/>'s parser reads as it
+/// arrives and downmixes by the mean of the channels. No temporary files are written; stream input
+/// is piped into ffmpeg's standard input.
+/// </summary>
+/// <remarks>
+/// The program is <c>ffmpeg</c> on the PATH unless the environment variable
+/// <see cref="ExecutableVariable"/> names another. When it cannot be started the error says how to
+/// install it; when it fails, the error carries its last line of diagnostics.
+/// </remarks>
+public static class FfmpegDecoder
+{
+    /// <summary>Environment variable that overrides the ffmpeg executable: <c>GENREML_FFMPEG</c>.</summary>
+    public const string ExecutableVariable = "GENREML_FFMPEG";
+
+    private const int StderrLinesKept = 8;
+
+    /// <summary>The executable used by the overloads without one: <c>$GENREML_FFMPEG</c> or <c>ffmpeg</c>.</summary>
+    public static string DefaultExecutable =>
+        Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } custom ? custom : "ffmpeg";
+
+    /// <summary>Decodes the file at <paramref name="path"/> with <see cref="DefaultExecutable"/>.</summary>
+    /// <exception cref="AudioFormatException">The file is missing, ffmpeg is missing, or ffmpeg cannot decode it.</exception>
+    public static AudioSignal Read(string path) => Read(path, DefaultExecutable);
+
+    /// <summary>Decodes the file at <paramref name="path"/> with the given ffmpeg executable.</summary>
+    /// <exception cref="AudioFormatException">The file is missing, ffmpeg is missing, or ffmpeg cannot decode it.</exception>
+    public static AudioSignal Read(string path, string ffmpegExecutable)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentException.ThrowIfNullOrEmpty(ffmpegExecutable);
+        if (Directory.Exists(path))
+        {
+            throw new AudioFormatException(path, "is a directory, not an audio file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new AudioFormatException(path, "the file does not exist");
+        }
+
+        string input = "file:" + Path.GetFullPath(path);
+        return Run(path, input, stdinSource: null, ffmpegExecutable, KindOf(path));
+    }
+
+    /// <summary>Decodes <paramref name="stream"/> by piping it into ffmpeg (<see cref="DefaultExecutable"/>).</summary>
+    /// <exception cref="AudioFormatException">ffmpeg is missing or cannot decode the content.</exception>
+    public static AudioSignal Read(Stream stream, string sourceName) => Read(stream, sourceName, DefaultExecutable);
+
+    /// <summary>Decodes <paramref name="stream"/> by piping it into the given ffmpeg executable.</summary>
+    /// <exception cref="AudioFormatException">ffmpeg is missing or cannot decode the content.</exception>
+    public static AudioSignal Read(Stream stream, string sourceName, string ffmpegExecutable)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        ArgumentException.ThrowIfNullOrEmpty(ffmpegExecutable);
+        return Run(sourceName, "pipe:0", stream, ffmpegExecutable, KindOf(sourceName));
+    }
+
+    private static string KindOf(string name)
+    {
+        string extension = Path.GetExtension(name);
+        return extension.Length > 1 ? $"{extension.ToLowerInvariant()} files" : "this format (neither WAV nor AU)";
+    }
+
+    private static AudioSignal Run(string source, string input, Stream? stdinSource, string executable, string kind)
+    {
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+        };
+        string[] arguments = stdinSource is null
+            ? ["-hide_banner", "-nostdin", "-loglevel", "error", "-i", input]
+            : ["-hide_banner", "-loglevel", "error", "-i", input];
+        foreach (string argument in arguments.Concat(["-map", "0:a:0", "-c:a", "pcm_f32le", "-f", "wav", "pipe:1"]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var stderr = new Queue<string>();
+        using var process = new Process { StartInfo = start };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (string.IsNullOrWhiteSpace(line.Data))
+            {
+                return;
+            }
+
+            lock (stderr)
+            {
+                stderr.Enqueue(line.Data.Trim());
+                if (stderr.Count > StderrLinesKept)
+                {
+                    stderr.Dequeue();
+                }
+            }
+        };
+
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception missing)
+        {
+            throw new AudioFormatException(source, $"ffmpeg is needed for {kind}: install it (Debian/Ubuntu: apt-get install ffmpeg){NotFoundDetail(executable)}", missing);
+        }
+
+        process.BeginErrorReadLine();
+        var feeder = stdinSource is null ? null : StdinFeeder.Start(stdinSource, process.StandardInput.BaseStream);
+        if (feeder is null)
+        {
+            process.StandardInput.Close();
+        }
+
+        AudioSignal? signal = null;
+        AudioFormatException? parseError = null;
+        try
+        {
+            signal = WavDecoder.ReadCore(process.StandardOutput.BaseStream, source);
+        }
+        catch (Exception error) when (error is AudioFormatException or CompressedWavException or IOException)
+        {
+            parseError = error as AudioFormatException ?? new AudioFormatException(source, error.Message, error);
+            DrainQuietly(process.StandardOutput.BaseStream);
+        }
+
+        process.WaitForExit();
+        Exception? feedError = feeder?.Finish();
+        if (process.ExitCode != 0)
+        {
+            string[] lines;
+            lock (stderr)
+            {
+                lines = [.. stderr];
+            }
+
+            throw new AudioFormatException(source, $"ffmpeg could not decode it: {Diagnosis(lines, input, process.ExitCode)}", parseError);
+        }
+
+        if (feedError is not null)
+        {
+            throw new AudioFormatException(source, $"read error while piping into ffmpeg: {feedError.Message}", feedError);
+        }
+
+        if (parseError is not null)
+        {
+            throw new AudioFormatException(source, $"ffmpeg's decoded output could not be read: {parseError.Reason}", parseError);
+        }
+
+        return signal!;
+    }
+
+    /// <summary>
+    /// The most telling of ffmpeg's last lines: "the file has no audio stream" when the stream map
+    /// found none, else the last line that is not advice about ffmpeg's own options, without the
+    /// input-name prefix ffmpeg puts in front (the source is already named).
+    /// </summary>
+    private static string Diagnosis(IReadOnlyList<string> lines, string input, int exitCode)
+    {
+        if (lines.Any(line => line.Contains("matches no streams", StringComparison.Ordinal)))
+        {
+            return "the file has no audio stream";
+        }
+
+        string? last = lines.LastOrDefault(line => !line.StartsWith("To ignore this", StringComparison.Ordinal));
+        if (last is null)
+        {
+            return $"ffmpeg exited with code {exitCode} without a message";
+        }
+
+        return last.StartsWith(input + ": ", StringComparison.Ordinal) ? last[(input.Length + 2)..] : last;
+    }
+
+    private static string NotFoundDetail(string executable) =>
+        executable == "ffmpeg" ? "" : $" (tried \"{executable}\")";
+
+    /// <summary>Lets ffmpeg run to its end after a parse error, so that its own verdict (exit code, message) is known.</summary>
+    private static void DrainQuietly(Stream stdout)
+    {
+        try
+        {
+            stdout.CopyTo(Stream.Null);
+        }
+        catch (IOException)
+        {
+            // The pipe broke: ffmpeg is gone, and its exit code tells the rest.
+        }
+    }
+}

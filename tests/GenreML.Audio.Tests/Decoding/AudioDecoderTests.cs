@@ -1,0 +1,99 @@
+using GenreML.Audio.Decoding;
+using GenreML.Audio.Tests.Decoding.Builders;
+
+namespace GenreML.Audio.Tests.Decoding;
+
+public sealed class AudioDecoderTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("genreml-decoder-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Theory]
+    [InlineData("a.wav", true)]
+    [InlineData("A.WAV", true)]
+    [InlineData("dir/b.Wave", true)]
+    [InlineData("c.au", true)]
+    [InlineData("c.snd", true)]
+    [InlineData("d.mp3", true)]
+    [InlineData("e.flac", true)]
+    [InlineData("f.ogg", true)]
+    [InlineData("f.opus", true)]
+    [InlineData("g.m4a", true)]
+    [InlineData("h.aiff", true)]
+    [InlineData("notes.txt", false)]
+    [InlineData("clip.mp4", false)]
+    [InlineData("wav", false)]
+    [InlineData("", false)]
+    public void Knows_the_extensions_a_scan_picks_up(string path, bool supported) =>
+        Assert.Equal(supported, AudioDecoder.IsSupportedExtension(path));
+
+    [Fact]
+    public void Supported_extensions_are_lower_case_with_a_dot() =>
+        Assert.All(AudioDecoder.SupportedExtensions, e => Assert.Matches("^\\.[a-z0-9]+$", e));
+
+    [Fact]
+    public void Content_decides_not_the_name()
+    {
+        string wavNamedMp3 = Write("really-a-wav.mp3", WavBytes.Pcm16(1, 8000, 100, 200));
+        Assert.Equal(new[] { 100 / 32768f, 200 / 32768f }, AudioDecoder.Read(wavNamedMp3).Samples);
+        string auNamedWav = Write("really-an-au.wav", AuBytes.File(AuBytes.Linear16, 1, 8000, SampleBytes.Int([300], 2, bigEndian: true)));
+        Assert.Equal(new[] { 300 / 32768f }, AudioDecoder.Read(auNamedWav).Samples);
+    }
+
+    [Fact]
+    public void Streams_are_sniffed_whether_seekable_or_not()
+    {
+        byte[] wav = WavBytes.Pcm16(2, 8000, 100, 300, 5, 7);
+        byte[] au = AuBytes.File(AuBytes.MuLaw, 1, 8000, [0x80, 0x00]);
+        Assert.Equal(new[] { 200 / 32768f, 6 / 32768f }, AudioDecoder.Read(new MemoryStream(wav), "w").Samples);
+        Assert.Equal(new[] { 200 / 32768f, 6 / 32768f }, AudioDecoder.Read(new NonSeekableStream(wav), "w").Samples);
+        Assert.Equal(new[] { 32124 / 32768f, -32124 / 32768f }, AudioDecoder.Read(new NonSeekableStream(au, maxRead: 3), "a").Samples);
+    }
+
+    [Fact]
+    public void Empty_input_is_refused_before_any_decoder_runs()
+    {
+        string empty = Write("empty.mp3", []);
+        Assert.Contains("empty", Assert.Throws<AudioFormatException>(() => AudioDecoder.Read(empty)).Reason);
+        Assert.Contains("empty", Assert.Throws<AudioFormatException>(() => AudioDecoder.Read(new MemoryStream(), "s.flac")).Reason);
+    }
+
+    [Fact]
+    public void Broken_wav_reports_the_wav_reason()
+    {
+        string broken = Write("broken.wav", WavBytes.File([new RiffChunk("fmt ", WavBytes.Fmt(WavBytes.Pcm, 3, 8000, 16, blockAlign: 2))]));
+        var error = Assert.Throws<AudioFormatException>(() => AudioDecoder.Read(broken));
+        Assert.Equal(broken, error.Source);
+        Assert.Contains("block align", error.Reason);
+    }
+
+    [Fact]
+    public void Missing_file_and_directory()
+    {
+        string missing = Path.Combine(_folder, "missing.flac");
+        Assert.Contains("does not exist", Assert.Throws<AudioFormatException>(() => AudioDecoder.Read(missing)).Reason);
+        Assert.Contains("is a directory", Assert.Throws<AudioFormatException>(() => AudioDecoder.Read(_folder)).Reason);
+    }
+
+    [Fact]
+    public void Thirty_seconds_of_16_bit_stereo_decode_in_a_few_milliseconds()
+    {
+        var random = new Random(7);
+        int[] values = Enumerable.Range(0, 2 * 30 * 44100).Select(_ => random.Next(-32768, 32768)).ToArray();
+        string path = Write("long.wav", WavBytes.Pcm16(2, 44100, values));
+        AudioDecoder.Read(path);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var signal = AudioDecoder.Read(path);
+        clock.Stop();
+        Assert.Equal(30 * 44100, signal.Samples.Length);
+        Assert.True(clock.ElapsedMilliseconds < 250, $"decoding took {clock.ElapsedMilliseconds} ms");
+    }
+
+    private string Write(string name, byte[] bytes)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+}
