@@ -1,0 +1,60 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace GenreML.Audio.Features;
+
+/// <summary>
+/// librosa's <c>power_to_db</c> (power spectra) and <c>amplitude_to_db</c> (magnitude spectra), in place:
+/// v ← m·log10(max(v, amin)) − m·log10(max(ref, amin)) with m = 10 for power and 20 for magnitude,
+/// ref = 1 or the largest value, then v ← max(v, max(v) − top_db).
+/// For magnitude the floor amin applies to the magnitude itself (as torchaudio's <c>AmplitudeToDB</c>).
+/// </summary>
+internal static class DecibelScale
+{
+    /// <summary>Converts <paramref name="values"/> in place according to <paramref name="options"/>.</summary>
+    public static void Apply(Span<float> values, LogMelOptions options)
+    {
+        if (values.IsEmpty)
+        {
+            return;
+        }
+
+        float multiplier = options.Spectrum == SpectrumKind.Power ? 10f : 20f;
+        float amin = (float)options.AMin;
+        float largest = Max(values);
+        float reference = options.DbReference == DbReference.Max ? largest : 1f;
+        float referenceDb = multiplier * MathF.Log10(MathF.Max(reference, amin));
+        float floor = options.TopDb is { } topDb
+            ? multiplier * MathF.Log10(MathF.Max(largest, amin)) - referenceDb - (float)topDb
+            : float.NegativeInfinity;
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            float db = multiplier * MathF.Log10(MathF.Max(values[i], amin)) - referenceDb;
+            values[i] = MathF.Max(db, floor);
+        }
+    }
+
+    private static float Max(ReadOnlySpan<float> values)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+        var best = new Vector<float>(float.NegativeInfinity);
+        foreach (Vector<float> v in vectors)
+        {
+            best = Vector.Max(best, v);
+        }
+
+        float largest = float.NegativeInfinity;
+        for (int l = 0; l < Vector<float>.Count; l++)
+        {
+            largest = MathF.Max(largest, best[l]);
+        }
+
+        for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
+        {
+            largest = MathF.Max(largest, values[i]);
+        }
+
+        return largest;
+    }
+}

@@ -1,0 +1,79 @@
+namespace GenreML.Audio.Features;
+
+/// <summary>
+/// Cuts a spectrogram into fixed-size model inputs: windows of T frames starting every hop frames
+/// (frames 0…T−1, hop…hop+T−1, …) until one reaches the last frame. A window that runs past the end
+/// is filled up with a pad value, so every frame lands in at least one window and a clip shorter than
+/// one window still gives one window.
+/// </summary>
+public static class SpectrogramWindows
+{
+    /// <summary>
+    /// Number of windows for <paramref name="frames"/> frames: 0 for no frames, 1 when frames ≤ T,
+    /// else 1 + ceil((frames − T) / hop).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">frames is negative, or T or hop is not positive.</exception>
+    public static int Count(int frames, int windowFrames, int hopFrames)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(frames);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowFrames);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hopFrames);
+        if (frames == 0)
+        {
+            return 0;
+        }
+
+        return frames <= windowFrames ? 1 : 1 + (frames - windowFrames + hopFrames - 1) / hopFrames;
+    }
+
+    /// <summary>
+    /// The windows of <paramref name="spectrogram"/>, each band-major [Bands × T] (the layout of a
+    /// [1, Bands, T] tensor): value of band b at window frame t is at <c>b·T + t</c>.
+    /// </summary>
+    /// <param name="spectrogram">The spectrogram to cut; it must have at least one frame.</param>
+    /// <param name="windowFrames">T, frames per window.</param>
+    /// <param name="hopFrames">Frames between the starts of successive windows.</param>
+    /// <param name="padValue">Value for frames past the end; null (the default) uses the spectrogram's
+    /// smallest value, i.e. silence at the floor of a log-Mel spectrogram (max − top_db).</param>
+    /// <exception cref="ArgumentException">The spectrogram has no frames.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">T or hop is not positive.</exception>
+    public static float[][] Cut(Spectrogram spectrogram, int windowFrames, int hopFrames, float? padValue = null)
+    {
+        ArgumentNullException.ThrowIfNull(spectrogram);
+        int count = Count(spectrogram.Frames, windowFrames, hopFrames);
+        if (count == 0)
+        {
+            throw new ArgumentException("Cannot cut windows from a spectrogram with no frames (the clip is shorter than one FFT frame).", nameof(spectrogram));
+        }
+
+        float pad = padValue ?? Min(spectrogram.Data);
+        var windows = new float[count][];
+        for (int w = 0; w < count; w++)
+        {
+            int start = w * hopFrames;
+            int available = Math.Min(windowFrames, spectrogram.Frames - start);
+            var window = new float[spectrogram.Bands * windowFrames];
+            for (int b = 0; b < spectrogram.Bands; b++)
+            {
+                Span<float> row = window.AsSpan(b * windowFrames, windowFrames);
+                spectrogram.Band(b).Slice(start, available).CopyTo(row);
+                row.Slice(available).Fill(pad);
+            }
+
+            windows[w] = window;
+        }
+
+        return windows;
+    }
+
+    private static float Min(ReadOnlySpan<float> values)
+    {
+        float min = float.PositiveInfinity;
+        foreach (float v in values)
+        {
+            min = MathF.Min(min, v);
+        }
+
+        return min;
+    }
+}

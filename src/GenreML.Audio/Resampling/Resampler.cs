@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace GenreML.Audio.Resampling;
+
+/// <summary>
+/// Band-limited resampling by a windowed-sinc polyphase filter, equal to torchaudio 0.13's
+/// <c>torchaudio.functional.resample</c> with its defaults (<c>sinc_interpolation</c> i.e. a Hann (cos²)
+/// window, <c>lowpass_filter_width=6</c>, <c>rolloff=0.99</c>). The rates are reduced by their gcd to
+/// L = to/g output phases and a stride of M = from/g input samples; output sample n·L + j is the dot
+/// product of the input around n·M with phase j's kernel, the signal being zero outside its ends.
+/// The output has ceil(length·L/M) samples. The kernels are computed once per instance (in double
+/// precision, only their nonzero taps kept); an instance is immutable and safe to share between threads.
+/// </summary>
+public sealed class Resampler
+{
+    private const int LowpassFilterWidth = 6;
+    private const double Rolloff = 0.99;
+    private static readonly ConcurrentDictionary<(int From, int To), Resampler> Cache = new();
+
+    private readonly int _stride;
+    private readonly int _phases;
+    private readonly int[] _firstTap;
+    private readonly float[][] _kernels;
+
+    /// <summary>Prepares the kernels for converting <paramref name="fromRate"/> Hz to <paramref name="toRate"/> Hz.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A rate is not positive.</exception>
+    public Resampler(int fromRate, int toRate)
+    {
+        if (fromRate <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fromRate), fromRate, "The source sample rate must be positive.");
+        }
+
+        if (toRate <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(toRate), toRate, "The target sample rate must be positive.");
+        }
+
+        FromRate = fromRate;
+        ToRate = toRate;
+        int gcd = Gcd(fromRate, toRate);
+        _stride = fromRate / gcd;
+        _phases = toRate / gcd;
+        _firstTap = new int[_phases];
+        _kernels = new float[_phases][];
+        if (fromRate != toRate)
+        {
+            BuildKernels();
+        }
+    }
+
+    /// <summary>Source sample rate in Hz.</summary>
+    public int FromRate { get; }
+
+    /// <summary>Target sample rate in Hz.</summary>
+    public int ToRate { get; }
+
+    /// <summary>
+    /// Resamples <paramref name="input"/> from <paramref name="fromRate"/> to <paramref name="toRate"/> Hz
+    /// (a copy when the rates are equal). Kernels are cached per rate pair, so repeated calls are cheap.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A rate is not positive.</exception>
+    public static float[] Resample(ReadOnlySpan<float> input, int fromRate, int toRate)
+    {
+        if (fromRate == toRate && fromRate > 0)
+        {
+            return input.ToArray();
+        }
+
+        Resampler resampler = Cache.GetOrAdd((fromRate, toRate), static key => new Resampler(key.From, key.To));
+        return resampler.Process(input);
+    }
+
+    /// <summary>Number of output samples for <paramref name="inputLength"/> input samples: ceil(inputLength·to/from) on the gcd-reduced rates.</summary>
+    public int OutputLength(int inputLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
+        return (int)(((long)inputLength * _phases + _stride - 1) / _stride);
+    }
+
+    /// <summary>Resamples <paramref name="input"/> into a new array of <see cref="OutputLength"/> samples.</summary>
+    public float[] Process(ReadOnlySpan<float> input)
+    {
+        var output = new float[OutputLength(input.Length)];
+        Process(input, output);
+        return output;
+    }
+
+    /// <summary>Resamples <paramref name="input"/> into <paramref name="output"/>, which must hold exactly <see cref="OutputLength"/> samples.</summary>
+    /// <exception cref="ArgumentException"><paramref name="output"/> has the wrong length.</exception>
+    public void Process(ReadOnlySpan<float> input, Span<float> output)
+    {
+        int expected = OutputLength(input.Length);
+        if (output.Length != expected)
+        {
+            throw new ArgumentException($"output holds {output.Length} samples; {input.Length} samples at {FromRate} Hz give {expected} at {ToRate} Hz.", nameof(output));
+        }
+
+        if (FromRate == ToRate)
+        {
+            input.CopyTo(output);
+            return;
+        }
+
+        for (int m = 0; m < output.Length; m++)
+        {
+            int block = m / _phases;
+            int phase = m - block * _phases;
+            float[] kernel = _kernels[phase];
+            int start = block * _stride + _firstTap[phase];
+            if (start >= 0 && start + kernel.Length <= input.Length)
+            {
+                output[m] = Dot(input.Slice(start, kernel.Length), kernel);
+            }
+            else
+            {
+                int from = Math.Max(0, -start);
+                int to = Math.Min(kernel.Length, input.Length - start);
+                output[m] = to > from ? Dot(input.Slice(start + from, to - from), kernel.AsSpan(from, to - from)) : 0f;
+            }
+        }
+    }
+
+    private void BuildKernels()
+    {
+        double baseFreq = Math.Min(_stride, _phases) * Rolloff;
+        int width = (int)Math.Ceiling(LowpassFilterWidth * _stride / baseFreq);
+        double scale = baseFreq / _stride;
+        int taps = 2 * width + _stride;
+        for (int j = 0; j < _phases; j++)
+        {
+            // Tap k multiplies input sample block·stride + k − width; t is its distance in filter units.
+            int first = -1, last = -1;
+            var values = new double[taps];
+            for (int k = 0; k < taps; k++)
+            {
+                double t = (-(double)j / _phases + (double)(k - width) / _stride) * baseFreq;
+                if (Math.Abs(t) >= LowpassFilterWidth)
+                {
+                    continue;
+                }
+
+                double window = Math.Cos(t * Math.PI / LowpassFilterWidth / 2);
+                double sinc = t == 0 ? 1.0 : Math.Sin(Math.PI * t) / (Math.PI * t);
+                values[k] = sinc * window * window * scale;
+                if (first < 0)
+                {
+                    first = k;
+                }
+
+                last = k;
+            }
+
+            _firstTap[j] = first - width;
+            _kernels[j] = new float[last - first + 1];
+            for (int k = first; k <= last; k++)
+            {
+                _kernels[j][k - first] = (float)values[k];
+            }
+        }
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
+        Vector<float> acc = Vector<float>.Zero;
+        for (int i = 0; i < va.Length; i++)
+        {
+            acc += va[i] * vb[i];
+        }
+
+        float sum = Vector.Sum(acc);
+        for (int i = va.Length * Vector<float>.Count; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    private static int Gcd(int a, int b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
+    }
+}

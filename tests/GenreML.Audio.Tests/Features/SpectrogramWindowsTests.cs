@@ -1,0 +1,58 @@
+using GenreML.Audio.Features;
+
+namespace GenreML.Audio.Tests.Features;
+
+public sealed class SpectrogramWindowsTests
+{
+    [Theory]
+    [InlineData(0, 4, 2, 0)]
+    [InlineData(1, 4, 2, 1)]
+    [InlineData(4, 4, 2, 1)]
+    [InlineData(5, 4, 2, 2)]
+    [InlineData(6, 4, 2, 2)]
+    [InlineData(7, 4, 2, 3)]
+    [InlineData(1292, 128, 64, 20)]
+    public void CountCoversEveryFrame(int frames, int window, int hop, int expected)
+    {
+        Assert.Equal(expected, SpectrogramWindows.Count(frames, window, hop));
+    }
+
+    [Fact]
+    public void CutsBandMajorWindowsAndPadsTheLastWithTheMinimum()
+    {
+        // 2 bands × 5 frames: band 0 = 0..4, band 1 = 10..14
+        var s = new Spectrogram(new float[] { 0, 1, 2, 3, 4, 10, 11, 12, 13, 14 }, 2, 5);
+        float[][] windows = SpectrogramWindows.Cut(s, 3, 2);
+        Assert.Equal(2, windows.Length);
+        Assert.Equal(new float[] { 0, 1, 2, 10, 11, 12 }, windows[0]);
+        Assert.Equal(new float[] { 2, 3, 4, 12, 13, 14 }, windows[1]);
+
+        float[][] wide = SpectrogramWindows.Cut(s, 4, 4);
+        Assert.Equal(2, wide.Length);
+        Assert.Equal(new float[] { 4, 0, 0, 0, 14, 0, 0, 0 }, wide[1]);
+    }
+
+    [Fact]
+    public void ShortClipGivesOnePaddedWindowWithTheGivenPadValue()
+    {
+        var s = new Spectrogram(new float[] { -5, -6, -7, -8 }, 2, 2);
+        float[][] windows = SpectrogramWindows.Cut(s, 4, 2, padValue: -80f);
+        Assert.Single(windows);
+        Assert.Equal(new float[] { -5, -6, -80, -80, -7, -8, -80, -80 }, windows[0]);
+    }
+
+    [Fact]
+    public void EmptySpectrogramIsAnError()
+    {
+        var s = new Spectrogram(Array.Empty<float>(), 3, 0);
+        var error = Assert.Throws<ArgumentException>(() => SpectrogramWindows.Cut(s, 4, 2));
+        Assert.Contains("no frames", error.Message);
+    }
+
+    [Fact]
+    public void RejectsNonPositiveWindowOrHop()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramWindows.Count(10, 0, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramWindows.Count(10, 4, 0));
+    }
+}
