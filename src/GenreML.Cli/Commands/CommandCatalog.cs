@@ -8,6 +8,6 @@ internal static class CommandCatalog
     /// <summary>Creates every sub-command.</summary>
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return DemoDataCommand.Create();
     }
 }

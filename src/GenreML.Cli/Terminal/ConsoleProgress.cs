@@ -75,12 +75,16 @@ internal sealed class ConsoleProgress : IDisposable
     public static string FormatDuration(TimeSpan span) =>
         span.TotalHours >= 1 ? span.ToString(@"h\:mm\:ss") : span.ToString(@"m\:ss");
 
-    /// <summary>Ends the line so the next output starts on its own.</summary>
+    /// <summary>Ends the line so the next output starts on its own; calling it again does nothing.</summary>
     public void Dispose()
     {
-        if (_enabled && _lastLength > 0)
+        lock (_gate)
         {
-            _writer.WriteLine();
+            if (_enabled && _lastLength > 0)
+            {
+                _writer.WriteLine();
+                _lastLength = 0;
+            }
         }
     }
 }
