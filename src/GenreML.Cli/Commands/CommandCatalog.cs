@@ -2,11 +2,22 @@ using System.CommandLine;
 
 namespace GenreML.Cli.Commands;
 
-/// <summary>The sub-commands of <c>genreml</c>, in the order <c>--help</c> lists them.</summary>
+/// <summary>The <c>genreml</c> command tree: every sub-command, in the order <c>--help</c> lists them.</summary>
 internal static class CommandCatalog
 {
-    /// <summary>Creates every sub-command.</summary>
-    public static IEnumerable<Command> All()
+    /// <summary>Creates the root command with all sub-commands.</summary>
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("GenreML: tells the musical genre of a song (GTZAN's ten genres).");
+        foreach (Command command in All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static IEnumerable<Command> All()
     {
         yield return DemoDataCommand.Create();
     }
