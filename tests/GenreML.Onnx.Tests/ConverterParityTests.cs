@@ -48,10 +48,20 @@ public sealed class ConverterParityTests
         ["linear no bias"] = () => Sequential(("flatten", Flatten()), ("fc", Linear(96, 5, hasBias: false))),
         ["linear on 4-D (matmul)"] = () => Sequential(("fc", Linear(12, 5))),
         ["linear on 4-D no bias"] = () => Sequential(("fc", Linear(12, 5, hasBias: false))),
+        ["batchnorm1d after linear"] = () => Sequential(("flatten", Flatten()), ("fc", Linear(96, 6)), ("bn", Randomised(BatchNorm1d(6))), ("act", ReLU())),
         ["softmax dim 1"] = () => Sequential(("conv", Conv2d(1, 3, 1)), ("softmax", Softmax(1))),
         ["log softmax last"] = () => Sequential(("flatten", Flatten()), ("fc", Linear(96, 4)), ("logsoftmax", LogSoftmax(-1))),
         ["nested sequential"] = () => Sequential(("block", Sequential(("conv", Conv2d(1, 2, 3)), ("act", ReLU()))), ("head", Sequential(("pool", AdaptiveAvgPool2d(1)), ("flatten", Flatten())))),
     };
+
+    private static TorchSharp.Modules.BatchNorm1d Randomised(TorchSharp.Modules.BatchNorm1d bn)
+    {
+        using var noGrad = torch.no_grad();
+        bn.running_mean!.copy_(torch.linspace(-1, 1, bn.num_features));
+        bn.running_var!.copy_(torch.linspace(0.5, 2, bn.num_features));
+        bn.weight!.copy_(torch.linspace(-2, 2, bn.num_features));
+        return bn;
+    }
 
     public static TheoryData<string> ModelNames() => [.. Models.Keys];
 

@@ -74,6 +74,22 @@ public sealed class ExportErrorTests
     }
 
     [Fact]
+    public void Output_that_loses_the_batch_axis_is_refused()
+    {
+        var error = Assert.Throws<OnnxExportException>(() => OnnxExporter.ExportToBytes(Sequential(("flatten", Flatten(0, -1))), Parity.Options()));
+        Assert.Contains("batch axis", error.Message);
+    }
+
+    [Fact]
+    public void Dynamic_frames_on_a_fixed_width_network_is_caught_by_the_verification()
+    {
+        torch.manual_seed(43);
+        var model = Sequential(("flatten", Flatten()), ("fc", Linear(96, 4)));
+        var error = Assert.Throws<OnnxExportException>(() => OnnxExporter.ExportToBytes(model, Parity.Options() with { DynamicFrames = true }));
+        Assert.Contains("width 18", error.Message);
+    }
+
+    [Fact]
     public void Invalid_options_are_all_listed()
     {
         var options = new OnnxExportOptions { MelBands = 0, Frames = -1, NormalizationMean = 1, LogitsName = "logmel" };

@@ -77,8 +77,8 @@ internal static class ExportVerifier
         {
             throw new OnnxExportException(
                 $"The exported graph disagrees with the TorchSharp forward of {model.GetType().FullName} at width {width}: max |Δ logit| = {worst:G4} "
-                + $"(allowed {options.VerificationTolerance * scale:G4}). A container module whose forward is not the chain of its children in "
-                + "registration order needs its own converter (ModuleConverterRegistry.Register).");
+                + $"(allowed {options.VerificationTolerance * scale:G4}). Either a module's forward is not the chain of its children in registration "
+                + "order (such a container needs its own converter, ModuleConverterRegistry.Register) or a converter emits the wrong nodes.");
         }
     }
 }

@@ -16,6 +16,9 @@ namespace GenreML.Onnx.Export;
 /// </summary>
 public static class OnnxExporter
 {
+    /// <summary>Batch size of the example tensor that traces shapes through the network.</summary>
+    private const int ProbeBatch = 2;
+
     /// <summary>Exports <paramref name="model"/> and writes it atomically to <paramref name="path"/>.</summary>
     /// <exception cref="OnnxExportException">A module cannot be exported exactly, or the verification failed.</exception>
     public static void Export(nn.Module<Tensor, Tensor> model, string path, OnnxExportOptions options)
@@ -80,7 +83,7 @@ public static class OnnxExporter
         }
 
         var walker = new ModuleTreeWalker(graph, options);
-        var probe = torch.zeros([2, options.Channels, options.MelBands, options.Frames]);
+        var probe = torch.zeros([ProbeBatch, options.Channels, options.MelBands, options.Frames]);
         var (output, outputProbe) = walker.Convert(model, "", value, probe);
 
         string logits = options.LogitsName;
@@ -90,6 +93,12 @@ public static class OnnxExporter
         }
 
         long[] outShape = outputProbe.shape;
+        if (outShape.Length < 2 || outShape[0] != ProbeBatch)
+        {
+            throw new OnnxExportException(
+                $"{model.GetType().FullName} maps a batch of {ProbeBatch} to an output of shape [{string.Join(", ", outShape)}]; the output must be [batch, classes, ...] with the batch axis kept first.");
+        }
+
         var outDims = outShape.Select((d, i) => i == 0 ? OnnxDim.Symbolic(options.BatchSymbol) : OnnxDim.Fixed(d)).ToList();
         graph.AddOutput(logits, OnnxElementType.Float, outDims, "Unnormalised class scores.");
         graph.AddNode("Softmax", options.ProbabilitiesName, [logits], [options.ProbabilitiesName]).Int("axis", -1);
