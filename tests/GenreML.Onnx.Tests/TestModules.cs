@@ -48,6 +48,6 @@ public static class TestModules
     public sealed class ScaleConverter : ModuleConverter<Scale>
     {
         protected override string Convert(Scale module, ModuleConversionContext context) =>
-            context.Graph.AddNode("Mul", context.OutputName, context.Input, context.Constant("factor", module.Factor)).Output;
+            context.Graph.AddNode("Mul", context.OutputName, context.Input, context.ScalarConstant("factor", module.Factor)).Output;
     }
 }

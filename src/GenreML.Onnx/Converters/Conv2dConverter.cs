@@ -63,7 +63,7 @@ public sealed class Conv2dConverter : ModuleConverter<Conv2d>
                 PaddingModes.Replicate => "edge",
                 _ => throw context.Unsupported($"padding_mode {conv.padding_mode} has no ONNX opset-17 equivalent (zeros, reflect and replicate are supported)."),
             };
-            string padValues = context.Constant("pads", 0, 0, pads[0], pads[1], 0, 0, pads[2], pads[3]);
+            string padValues = context.Int64Constant("pads", 0, 0, pads[0], pads[1], 0, 0, pads[2], pads[3]);
             input = context.Graph.AddNode("Pad", context.Name("Pad"), input, padValues).String("mode", mode).Output;
             pads = [0, 0, 0, 0];
         }

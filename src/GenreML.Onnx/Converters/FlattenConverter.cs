@@ -42,6 +42,6 @@ public sealed class FlattenConverter : ModuleConverter<Flatten>
             shape.Add(context.InputShape[(int)i]);
         }
 
-        return context.Graph.AddNode("Reshape", context.OutputName, context.Input, context.Constant("shape", [.. shape])).Output;
+        return context.Graph.AddNode("Reshape", context.OutputName, context.Input, context.Int64Constant("shape", [.. shape])).Output;
     }
 }

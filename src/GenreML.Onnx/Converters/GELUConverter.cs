@@ -19,19 +19,19 @@ public sealed class GELUConverter : ModuleConverter<GELU>
         {
             string square = graph.AddNode("Mul", context.Name("Square"), x, x).Output;
             string cube = graph.AddNode("Mul", context.Name("Cube"), square, x).Output;
-            string scaledCube = graph.AddNode("Mul", context.Name("ScaledCube"), cube, context.Constant("cubic_coefficient", 0.044715f)).Output;
+            string scaledCube = graph.AddNode("Mul", context.Name("ScaledCube"), cube, context.ScalarConstant("cubic_coefficient", 0.044715f)).Output;
             string sum = graph.AddNode("Add", context.Name("Polynomial"), x, scaledCube).Output;
-            string argument = graph.AddNode("Mul", context.Name("TanhArgument"), sum, context.Constant("sqrt_2_over_pi", (float)Math.Sqrt(2 / Math.PI))).Output;
+            string argument = graph.AddNode("Mul", context.Name("TanhArgument"), sum, context.ScalarConstant("sqrt_2_over_pi", (float)Math.Sqrt(2 / Math.PI))).Output;
             inner = graph.AddNode("Tanh", context.Name("Tanh"), argument).Output;
         }
         else
         {
-            string scaled = graph.AddNode("Div", context.Name("DivSqrt2"), x, context.Constant("sqrt_2", (float)Math.Sqrt(2))).Output;
+            string scaled = graph.AddNode("Div", context.Name("DivSqrt2"), x, context.ScalarConstant("sqrt_2", (float)Math.Sqrt(2))).Output;
             inner = graph.AddNode("Erf", context.Name("Erf"), scaled).Output;
         }
 
-        string onePlus = graph.AddNode("Add", context.Name("OnePlus"), inner, context.Constant("one", 1f)).Output;
+        string onePlus = graph.AddNode("Add", context.Name("OnePlus"), inner, context.ScalarConstant("one", 1f)).Output;
         string product = graph.AddNode("Mul", context.Name("TimesX"), x, onePlus).Output;
-        return graph.AddNode("Mul", context.OutputName, product, context.Constant("half", 0.5f)).Output;
+        return graph.AddNode("Mul", context.OutputName, product, context.ScalarConstant("half", 0.5f)).Output;
     }
 }

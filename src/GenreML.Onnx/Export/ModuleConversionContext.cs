@@ -48,10 +48,10 @@ public sealed class ModuleConversionContext
         Graph.AddInitializer($"{Path}.{localName}", tensor, docString);
 
     /// <summary>Adds a float scalar constant named <c>{Path}/{localName}</c>.</summary>
-    public string Constant(string localName, float value) => Graph.AddScalar(Name(localName), value);
+    public string ScalarConstant(string localName, float value) => Graph.AddScalar(Name(localName), value);
 
     /// <summary>Adds an int64 vector constant named <c>{Path}/{localName}</c>.</summary>
-    public string Constant(string localName, params long[] values) => Graph.AddInitializer(Name(localName), values, [values.Length]);
+    public string Int64Constant(string localName, params long[] values) => Graph.AddInitializer(Name(localName), values, [values.Length]);
 
     /// <summary>An <see cref="OnnxExportException"/> naming this module, its type and <paramref name="reason"/>.</summary>
     public OnnxExportException Unsupported(string reason) => new(Path, Module.GetType(), reason);
