@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using GenreML.Onnx.FrontEnd;
 using Microsoft.ML.OnnxRuntime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -36,15 +37,28 @@ internal static class ExportVerifier
     private static void VerifyAt(nn.Module<Tensor, Tensor> model, InferenceSession session, OnnxExportOptions options, int width)
     {
         using var scope = torch.NewDisposeScope();
-        long[] shape = [BatchSize, options.Channels, options.MelBands, width];
         using var generator = new Generator((ulong)options.VerificationSeed);
-        var raw = torch.randn(shape, generator: generator);
-        var normalised = raw;
-        if (options.NormalizationMean is { } mean && options.NormalizationStd is { } std)
+        long[] shape;
+        Tensor raw, features;
+        if (options.WaveformFrontEnd is { } frontEnd)
         {
-            raw = raw * std + mean;
-            normalised = (raw - mean) / std;
+            shape = [BatchSize, WaveformFrontEndGraph.SampleCount(frontEnd, width)];
+            raw = torch.randn(shape, generator: generator) * 0.1;
+            features = TorchLogMel.Compute(raw, frontEnd);
         }
+        else
+        {
+            shape = [BatchSize, options.Channels, options.MelBands, width];
+            raw = torch.randn(shape, generator: generator);
+            if (options.NormalizationMean is { } m && options.NormalizationStd is { } s)
+            {
+                raw = raw * s + m;
+            }
+
+            features = raw;
+        }
+
+        var normalised = options.NormalizationMean is { } mean && options.NormalizationStd is { } std ? (features - mean) / std : features;
 
         float[] expected;
         try
@@ -59,7 +73,7 @@ internal static class ExportVerifier
         float[] input = raw.contiguous().data<float>().ToArray();
         using var inputValue = OrtValue.CreateTensorValueFromMemory(input, shape);
         using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, [options.InputName], [inputValue], [options.LogitsName]);
+        using var outputs = session.Run(runOptions, [options.GraphInputName], [inputValue], [options.LogitsName]);
         var actual = outputs[0].GetTensorDataAsSpan<float>();
         if (actual.Length != expected.Length)
         {

@@ -1,3 +1,6 @@
+using GenreML.Audio.Features;
+using GenreML.Onnx.FrontEnd;
+
 namespace GenreML.Onnx.Export;
 
 /// <summary>
@@ -45,6 +48,23 @@ public sealed record OnnxExportOptions
 
     /// <summary>Standard deviation the input is divided by (positive); see <see cref="NormalizationMean"/>.</summary>
     public float? NormalizationStd { get; init; }
+
+    /// <summary>
+    /// When set, the log-Mel front end is put inside the graph: the input becomes <see cref="WaveformInputName"/>
+    /// <c>[N, samples]</c> (mono, at the options' sample rate; samples fixed to yield <see cref="Frames"/> frames, or the
+    /// symbol <see cref="SamplesSymbol"/> with <see cref="DynamicFrames"/>), followed by STFT, the constant Mel matrix
+    /// and dB. Each input is treated as one clip: a max reference and top_db use that input's maximum. Default null.
+    /// </summary>
+    public LogMelOptions? WaveformFrontEnd { get; init; }
+
+    /// <summary>Name of the waveform input when <see cref="WaveformFrontEnd"/> is set. Default <c>waveform</c>.</summary>
+    public string WaveformInputName { get; init; } = "waveform";
+
+    /// <summary>Symbol of the sample axis when <see cref="WaveformFrontEnd"/> and <see cref="DynamicFrames"/> are set. Default <c>S</c>.</summary>
+    public string SamplesSymbol { get; init; } = "S";
+
+    /// <summary>The graph input's name: <see cref="WaveformInputName"/> with an in-graph front end, else <see cref="InputName"/>.</summary>
+    public string GraphInputName => WaveformFrontEnd is null ? InputName : WaveformInputName;
 
     /// <summary>Fold each BatchNorm that directly follows a Conv2d into the convolution's weights and bias. Default true.</summary>
     public bool FoldBatchNorm { get; init; } = true;
@@ -117,10 +137,15 @@ public sealed record OnnxExportOptions
             problems.Add($"NormalizationMean must be finite (got {mean})");
         }
 
-        string[] names = [InputName, LogitsName, ProbabilitiesName];
+        string[] names = [GraphInputName, LogitsName, ProbabilitiesName];
         if (names.Any(string.IsNullOrWhiteSpace) || names.Distinct(StringComparer.Ordinal).Count() != names.Length)
         {
-            problems.Add($"InputName, LogitsName and ProbabilitiesName must be non-empty and distinct (got '{InputName}', '{LogitsName}', '{ProbabilitiesName}')");
+            problems.Add($"the input name, LogitsName and ProbabilitiesName must be non-empty and distinct (got '{GraphInputName}', '{LogitsName}', '{ProbabilitiesName}')");
+        }
+
+        if (WaveformFrontEnd is { } frontEnd)
+        {
+            ValidateFrontEnd(frontEnd, problems);
         }
 
         if (string.IsNullOrWhiteSpace(BatchSymbol) || string.IsNullOrWhiteSpace(FramesSymbol) || BatchSymbol == FramesSymbol)
@@ -146,6 +171,38 @@ public sealed record OnnxExportOptions
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid ONNX export options: " + string.Join("; ", problems) + ".");
+        }
+    }
+
+    private void ValidateFrontEnd(LogMelOptions frontEnd, List<string> problems)
+    {
+        try
+        {
+            frontEnd.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"WaveformFrontEnd: {e.Message}");
+        }
+
+        if (frontEnd.MelBands != MelBands)
+        {
+            problems.Add($"WaveformFrontEnd.MelBands ({frontEnd.MelBands}) must equal MelBands ({MelBands})");
+        }
+
+        if (Channels != 1)
+        {
+            problems.Add($"the waveform front end yields one channel, but Channels is {Channels}");
+        }
+
+        if (frontEnd.Center && frontEnd.PadMode == PadMode.Reflect && Frames >= 1 && WaveformFrontEndGraph.SampleCount(frontEnd, Frames) <= frontEnd.FftSize / 2)
+        {
+            problems.Add($"reflect padding needs more than FftSize/2 = {frontEnd.FftSize / 2} samples; {Frames} frames give only {WaveformFrontEndGraph.SampleCount(frontEnd, Frames)}");
+        }
+
+        if (string.IsNullOrWhiteSpace(SamplesSymbol) || SamplesSymbol == BatchSymbol)
+        {
+            problems.Add($"SamplesSymbol must be non-empty and differ from BatchSymbol (got '{SamplesSymbol}')");
         }
     }
 }

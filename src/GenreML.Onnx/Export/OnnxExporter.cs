@@ -1,5 +1,6 @@
 using GenreML.Onnx.Building;
 using GenreML.Onnx.Converters;
+using GenreML.Onnx.FrontEnd;
 using System.Runtime.InteropServices;
 using GenreML.Onnx.Proto;
 using Google.Protobuf;
@@ -67,12 +68,25 @@ public static class OnnxExporter
     private static ModelProto BuildModel(nn.Module<Tensor, Tensor> model, OnnxExportOptions options)
     {
         var graph = new OnnxGraphBuilder(options.GraphName, $"Exported from {model.GetType().FullName} by GenreML.");
-        var timeDim = options.DynamicFrames ? OnnxDim.Symbolic(options.FramesSymbol) : OnnxDim.Fixed(options.Frames);
-        string value = graph.AddInput(
-            options.InputName,
-            OnnxElementType.Float,
-            [OnnxDim.Symbolic(options.BatchSymbol), OnnxDim.Fixed(options.Channels), OnnxDim.Fixed(options.MelBands), timeDim],
-            options.NormalizationMean.HasValue ? "Raw log-Mel (dB); normalised inside the graph." : "Log-Mel features.");
+        string value;
+        if (options.WaveformFrontEnd is { } frontEnd)
+        {
+            var samples = options.DynamicFrames
+                ? OnnxDim.Symbolic(options.SamplesSymbol)
+                : OnnxDim.Fixed(WaveformFrontEndGraph.SampleCount(frontEnd, options.Frames));
+            value = graph.AddInput(options.WaveformInputName, OnnxElementType.Float, [OnnxDim.Symbolic(options.BatchSymbol), samples],
+                $"Mono waveform at {frontEnd.SampleRate} Hz; the log-Mel front end runs inside the graph.");
+            value = WaveformFrontEndGraph.Append(graph, value, frontEnd);
+        }
+        else
+        {
+            var timeDim = options.DynamicFrames ? OnnxDim.Symbolic(options.FramesSymbol) : OnnxDim.Fixed(options.Frames);
+            value = graph.AddInput(
+                options.InputName,
+                OnnxElementType.Float,
+                [OnnxDim.Symbolic(options.BatchSymbol), OnnxDim.Fixed(options.Channels), OnnxDim.Fixed(options.MelBands), timeDim],
+                options.NormalizationMean.HasValue ? "Raw log-Mel (dB); normalised inside the graph." : "Log-Mel features.");
+        }
 
         if (options.NormalizationMean is { } mean && options.NormalizationStd is { } std)
         {
