@@ -90,6 +90,14 @@ public sealed class ExportErrorTests
     }
 
     [Fact]
+    public void Module_whose_forward_fails_on_the_traced_shape_is_named()
+    {
+        var error = Assert.Throws<OnnxExportException>(() => OnnxExporter.ExportToBytes(Sequential(("conv", Conv2d(3, 2, 3))), Parity.Options()));
+        Assert.Equal("conv", error.ModulePath);
+        Assert.Contains("[2, 1, 8, 12]", error.Message);
+    }
+
+    [Fact]
     public void Invalid_options_are_all_listed()
     {
         var options = new OnnxExportOptions { MelBands = 0, Frames = -1, NormalizationMean = 1, LogitsName = "logmel" };

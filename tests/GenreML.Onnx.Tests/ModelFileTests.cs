@@ -40,6 +40,17 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void Failed_rename_removes_the_temp_file()
+    {
+        string blocked = Path.Combine(_folder, "model.onnx");
+        Directory.CreateDirectory(blocked);
+
+        Assert.ThrowsAny<IOException>(() => OnnxModelFile.WriteBytes([1, 2, 3], blocked));
+
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+
+    [Fact]
     public void Metadata_round_trips_through_ONNX_Runtime()
     {
         string card = """{"labels":["blues","classical"],"input":{"name":"logmel","shape":[1,128,130]},"note":"ünïcödé"}""";
