@@ -98,6 +98,15 @@ public sealed class ExportErrorTests
     }
 
     [Fact]
+    public void Float64_parameters_are_refused_with_the_module_path()
+    {
+        var model = Sequential(("flatten", Flatten()), ("fc", Linear(96, 3, dtype: float64)));
+        var error = Assert.Throws<OnnxExportException>(() => OnnxExporter.ExportToBytes(model, Parity.Options()));
+        Assert.Equal("fc", error.ModulePath);
+        Assert.Contains("Float64", error.Message);
+    }
+
+    [Fact]
     public void Invalid_options_are_all_listed()
     {
         var options = new OnnxExportOptions { MelBands = 0, Frames = -1, NormalizationMean = 1, LogitsName = "logmel" };

@@ -43,9 +43,17 @@ public sealed class ModuleConversionContext
     /// <summary>A name for an intermediate node or value of this module, e.g. <c>features.act/Erf</c>.</summary>
     public string Name(string suffix) => $"{Path}/{suffix}";
 
-    /// <summary>Adds a parameter or buffer tensor as an initializer named <c>{Path}.{localName}</c>.</summary>
-    public string Parameter(string localName, Tensor tensor, string? docString = null) =>
-        Graph.AddInitializer($"{Path}.{localName}", tensor, docString);
+    /// <summary>Adds a float32 or int64 parameter or buffer tensor as an initializer named <c>{Path}.{localName}</c>.</summary>
+    public string Parameter(string localName, Tensor tensor, string? docString = null)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        if (tensor.dtype is not (ScalarType.Float32 or ScalarType.Int64))
+        {
+            throw Unsupported($"its {localName} is {tensor.dtype}; only float32 models are exported (call model.to(float32) first).");
+        }
+
+        return Graph.AddInitializer($"{Path}.{localName}", tensor, docString);
+    }
 
     /// <summary>Adds a float scalar constant named <c>{Path}/{localName}</c>.</summary>
     public string ScalarConstant(string localName, float value) => Graph.AddScalar(Name(localName), value);
