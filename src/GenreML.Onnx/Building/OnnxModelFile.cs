@@ -1,0 +1,77 @@
+using GenreML.Onnx.Proto;
+using Google.Protobuf;
+
+namespace GenreML.Onnx.Building;
+
+/// <summary>Reads and atomically writes <c>.onnx</c> files.</summary>
+public static class OnnxModelFile
+{
+    /// <summary>
+    /// Writes <paramref name="model"/> to <paramref name="path"/> atomically: into a temporary file in the same
+    /// folder, then renamed over the destination, so readers never see a half-written model.
+    /// </summary>
+    public static void Write(ModelProto model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        WriteBytes(model.ToByteArray(), path);
+    }
+
+    /// <summary>Writes already serialised model bytes atomically (see <see cref="Write"/>).</summary>
+    public static void WriteBytes(ReadOnlySpan<byte> bytes, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{path}' has no parent folder.", nameof(path));
+        Directory.CreateDirectory(folder);
+        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Reads an ONNX model; throws <see cref="InvalidDataException"/> naming the file if it does not parse.</summary>
+    public static ModelProto Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"ONNX model '{path}' does not exist.", path);
+        }
+
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Parses serialised model bytes; <paramref name="source"/> names them in errors.</summary>
+    public static ModelProto Parse(byte[] bytes, string source = "(bytes)")
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new InvalidDataException($"{source}: not an ONNX model ({e.Message}).", e);
+        }
+
+        if (model.Graph is null || model.OpsetImport.Count == 0)
+        {
+            throw new InvalidDataException($"{source}: not an ONNX model (no graph or no operator set).");
+        }
+
+        return model;
+    }
+}
