@@ -20,5 +20,6 @@ internal static class CommandCatalog
     private static IEnumerable<Command> All()
     {
         yield return DemoDataCommand.Create();
+        yield return InspectCommand.Create();
     }
 }
