@@ -136,18 +136,33 @@ public static class FfmpegDecoder
 
         AudioSignal? signal = null;
         AudioFormatException? parseError = null;
+        bool outputConsumed = false;
         try
         {
             signal = WavDecoder.ReadCore(process.StandardOutput.BaseStream, source);
+            outputConsumed = true;
         }
         catch (Exception error) when (error is AudioFormatException or CompressedWavException or IOException)
         {
             parseError = error as AudioFormatException ?? new AudioFormatException(source, error.Message, error);
             DrainQuietly(process.StandardOutput.BaseStream);
+            outputConsumed = true;
+        }
+        finally
+        {
+            if (!outputConsumed)
+            {
+                StopQuietly(process);
+            }
         }
 
         process.WaitForExit();
         Exception? feedError = feeder?.Finish();
+        if (feedError is not null)
+        {
+            throw new AudioFormatException(source, $"read error while piping into ffmpeg: {feedError.Message}", feedError);
+        }
+
         string[] lines;
         lock (stderr)
         {
@@ -157,11 +172,6 @@ public static class FfmpegDecoder
         if (process.ExitCode != 0 || lines.Length > 0)
         {
             throw new AudioFormatException(source, $"ffmpeg could not decode it: {Diagnosis(lines, input, process.ExitCode)}", parseError);
-        }
-
-        if (feedError is not null)
-        {
-            throw new AudioFormatException(source, $"read error while piping into ffmpeg: {feedError.Message}", feedError);
         }
 
         if (parseError is not null)
@@ -199,6 +209,19 @@ public static class FfmpegDecoder
 
     private static string NotFoundDetail(string executable) =>
         executable == "ffmpeg" ? "" : $" (tried \"{executable}\")";
+
+    /// <summary>Stops ffmpeg when the call is left through an unexpected exception, so no process outlives it.</summary>
+    private static void StopQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has already exited: nothing to stop.
+        }
+    }
 
     /// <summary>Lets ffmpeg run to its end after a parse error, so that its own verdict (exit code, message) is known.</summary>
     private static void DrainQuietly(Stream stdout)
