@@ -108,6 +108,30 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("cannot be rewound", piped.Reason);
     }
 
+    [Theory]
+    [InlineData(1, WavSampleFormat.Pcm16)]
+    [InlineData(2, WavSampleFormat.Float32)]
+    [InlineData(5, WavSampleFormat.Float32)]
+    [InlineData(6, WavSampleFormat.Pcm16)]
+    public void WavWriter_output_reads_the_same_through_ffmpeg(int channels, WavSampleFormat format)
+    {
+        if (!Available())
+        {
+            return;
+        }
+
+        var random = new Random(channels);
+        float[] samples = Enumerable.Range(0, 400 * channels).Select(_ => (float)(random.NextDouble() * 1.8 - 0.9)).ToArray();
+        string path = Path.Combine(_folder, $"written-{channels}-{format}.wav");
+        WavWriter.Write(path, samples, 32000, channels, format);
+
+        var managed = WavDecoder.Read(path);
+        var viaFfmpeg = FfmpegDecoder.Read(path);
+        Assert.Equal(32000, viaFfmpeg.SampleRate);
+        Assert.Equal(channels, viaFfmpeg.SourceChannels);
+        Assert.Equal(managed.Samples, viaFfmpeg.Samples);
+    }
+
     [Fact]
     public void Garbage_reports_ffmpegs_last_line()
     {
