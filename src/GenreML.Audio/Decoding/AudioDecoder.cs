@@ -42,6 +42,11 @@ public static class AudioDecoder
     {
         using (var stream = SourceFile.Open(path))
         {
+            if (!stream.CanSeek)
+            {
+                return Read(stream, path);
+            }
+
             try
             {
                 switch (Sniff(stream, path))

@@ -1,7 +1,7 @@
+using System.Runtime.InteropServices;
 using GenreML.Onnx.Building;
 using GenreML.Onnx.Converters;
 using GenreML.Onnx.FrontEnd;
-using System.Runtime.InteropServices;
 using GenreML.Onnx.Proto;
 using Google.Protobuf;
 using TorchSharp;

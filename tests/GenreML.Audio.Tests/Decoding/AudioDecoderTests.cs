@@ -77,6 +77,46 @@ public sealed class AudioDecoderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_named_pipe_is_read_like_a_stream()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        string fifo = Path.Combine(_folder, "pipe.wav");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            if (mkfifo.ExitCode != 0)
+            {
+                return;
+            }
+        }
+
+        byte[] wav = WavBytes.Pcm16(1, 8000, 11, 22, 33);
+        var reader = Task.Run(() => AudioDecoder.Read(fifo));
+        var writer = Task.Run(() => File.WriteAllBytes(fifo, wav));
+        AudioSignal signal;
+        try
+        {
+            signal = await reader.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (!writer.IsCompleted)
+            {
+                // The decoder failed before opening the pipe: open it here so the writer is released.
+                using var release = new FileStream(fifo, FileMode.Open, FileAccess.Read);
+                release.CopyTo(Stream.Null);
+            }
+        }
+
+        await writer;
+        Assert.Equal(new[] { 11 / 32768f, 22 / 32768f, 33 / 32768f }, signal.Samples);
+    }
+
+    [Fact]
     public void Thirty_seconds_of_16_bit_stereo_decode_in_a_few_milliseconds()
     {
         var random = new Random(7);

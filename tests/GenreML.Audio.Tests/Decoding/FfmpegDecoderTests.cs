@@ -69,6 +69,24 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void M4a_with_its_index_at_the_end_needs_a_path_not_a_pipe()
+    {
+        if (!Available())
+        {
+            return;
+        }
+
+        string m4a = Path.Combine(_folder, "late-index.m4a");
+        FfmpegTool.Convert("-f", "lavfi", "-i", "sine=f=440:d=30", "-ar", "8000", "-c:a", "aac", "-b:a", "32k", m4a);
+
+        var piped = Assert.Throws<AudioFormatException>(() => AudioDecoder.Read(new NonSeekableStream(File.ReadAllBytes(m4a), maxRead: 1 << 16), "late-index.m4a"));
+        Assert.Contains("decode it from a path", piped.Reason);
+        output.WriteLine(piped.Message);
+        using var file = File.OpenRead(m4a);
+        Assert.InRange(AudioDecoder.Read(file, "late-index.m4a").Duration.TotalSeconds, 29.9, 30.2);
+    }
+
+    [Fact]
     public void Compressed_wav_codec_is_handed_to_ffmpeg()
     {
         if (!Available())
@@ -90,6 +108,30 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("cannot be rewound", piped.Reason);
     }
 
+    [Theory]
+    [InlineData(1, WavSampleFormat.Pcm16)]
+    [InlineData(2, WavSampleFormat.Float32)]
+    [InlineData(5, WavSampleFormat.Float32)]
+    [InlineData(6, WavSampleFormat.Pcm16)]
+    public void WavWriter_output_reads_the_same_through_ffmpeg(int channels, WavSampleFormat format)
+    {
+        if (!Available())
+        {
+            return;
+        }
+
+        var random = new Random(channels);
+        float[] samples = Enumerable.Range(0, 400 * channels).Select(_ => (float)(random.NextDouble() * 1.8 - 0.9)).ToArray();
+        string path = Path.Combine(_folder, $"written-{channels}-{format}.wav");
+        WavWriter.Write(path, samples, 32000, channels, format);
+
+        var managed = WavDecoder.Read(path);
+        var viaFfmpeg = FfmpegDecoder.Read(path);
+        Assert.Equal(32000, viaFfmpeg.SampleRate);
+        Assert.Equal(channels, viaFfmpeg.SourceChannels);
+        Assert.Equal(managed.Samples, viaFfmpeg.Samples);
+    }
+
     [Fact]
     public void Garbage_reports_ffmpegs_last_line()
     {
@@ -108,6 +150,30 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         var text = Assert.Throws<AudioFormatException>(() => AudioDecoder.Read(new MemoryStream("just some text, not audio"u8.ToArray()), "notes.txt"));
         Assert.StartsWith("ffmpeg could not decode it: ", text.Reason);
         output.WriteLine(text.Message);
+    }
+
+    [Fact]
+    public void Damaged_mp3_is_refused_even_though_ffmpeg_exits_with_success()
+    {
+        if (!Available())
+        {
+            return;
+        }
+
+        var (wav, _) = WriteStereoTone("tone.wav", 22050, seconds: 2);
+        string mp3 = Path.Combine(_folder, "damaged.mp3");
+        FfmpegTool.Convert("-i", wav, "-b:a", "64k", mp3);
+        byte[] bytes = File.ReadAllBytes(mp3);
+        var random = new Random(3);
+        for (int i = 0; i < 200; i++)
+        {
+            bytes[random.Next(2000, bytes.Length)] = (byte)random.Next(256);
+        }
+
+        File.WriteAllBytes(mp3, bytes);
+        var error = Assert.Throws<AudioFormatException>(() => AudioDecoder.Read(mp3));
+        Assert.StartsWith("ffmpeg could not decode it: ", error.Reason);
+        output.WriteLine(error.Message);
     }
 
     [Fact]

@@ -92,6 +92,10 @@ public class WavDecoderErrorTests
     public void Compressed_codec_is_named() => Fails(Simple(Fmt(0x0055, 1, 8000, 0, blockAlign: 1), TwoSamples), "0x0055 (MPEG Layer 3)", "not supported");
 
     [Fact]
+    public void Compressed_codec_as_extensible_sub_format_is_named() =>
+        Fails(Simple(FmtExtensible(0x0002, 1, 8000, 8, 8), TwoSamples), "0x0002 (Microsoft ADPCM)", "not supported");
+
+    [Fact]
     public void Extensible_fmt_too_short() => Fails(Simple(Fmt(Extensible, 1, 8000, 16), TwoSamples), "WAVE_FORMAT_EXTENSIBLE", "needs 40");
 
     [Fact]

@@ -13,14 +13,16 @@ namespace GenreML.Audio.Decoding;
 /// <remarks>
 /// The program is <c>ffmpeg</c> on the PATH unless the environment variable
 /// <see cref="ExecutableVariable"/> names another. When it cannot be started the error says how to
-/// install it; when it fails, the error carries its last line of diagnostics.
+/// install it. ffmpeg runs at log level "error" and keeps going past damaged packets with exit code
+/// 0, so any error line it prints fails the decode (a damaged file is refused, not half-decoded);
+/// the error carries its most telling line.
 /// </remarks>
 public static class FfmpegDecoder
 {
     /// <summary>Environment variable that overrides the ffmpeg executable: <c>GENREML_FFMPEG</c>.</summary>
     public const string ExecutableVariable = "GENREML_FFMPEG";
 
-    private const int StderrLinesKept = 8;
+    private const int StderrLinesKept = 16;
 
     /// <summary>The executable used by the overloads without one: <c>$GENREML_FFMPEG</c> or <c>ffmpeg</c>.</summary>
     public static string DefaultExecutable =>
@@ -54,13 +56,22 @@ public static class FfmpegDecoder
     /// <exception cref="AudioFormatException">ffmpeg is missing or cannot decode the content.</exception>
     public static AudioSignal Read(Stream stream, string sourceName) => Read(stream, sourceName, DefaultExecutable);
 
-    /// <summary>Decodes <paramref name="stream"/> by piping it into the given ffmpeg executable.</summary>
+    /// <summary>
+    /// Decodes <paramref name="stream"/> by piping it into the given ffmpeg executable (a file stream at
+    /// its start is opened by name instead, so that ffmpeg can seek). Through a pipe ffmpeg cannot seek:
+    /// an MP4/M4A whose index follows the audio then fails with an error that says so.
+    /// </summary>
     /// <exception cref="AudioFormatException">ffmpeg is missing or cannot decode the content.</exception>
     public static AudioSignal Read(Stream stream, string sourceName, string ffmpegExecutable)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
         ArgumentException.ThrowIfNullOrEmpty(ffmpegExecutable);
+        if (stream is FileStream { CanSeek: true, Position: 0 } file && File.Exists(file.Name))
+        {
+            return Run(sourceName, "file:" + Path.GetFullPath(file.Name), stdinSource: null, ffmpegExecutable, KindOf(sourceName));
+        }
+
         return Run(sourceName, "pipe:0", stream, ffmpegExecutable, KindOf(sourceName));
     }
 
@@ -125,32 +136,42 @@ public static class FfmpegDecoder
 
         AudioSignal? signal = null;
         AudioFormatException? parseError = null;
+        bool outputConsumed = false;
         try
         {
             signal = WavDecoder.ReadCore(process.StandardOutput.BaseStream, source);
+            outputConsumed = true;
         }
         catch (Exception error) when (error is AudioFormatException or CompressedWavException or IOException)
         {
             parseError = error as AudioFormatException ?? new AudioFormatException(source, error.Message, error);
             DrainQuietly(process.StandardOutput.BaseStream);
+            outputConsumed = true;
+        }
+        finally
+        {
+            if (!outputConsumed)
+            {
+                StopQuietly(process);
+            }
         }
 
         process.WaitForExit();
         Exception? feedError = feeder?.Finish();
-        if (process.ExitCode != 0)
-        {
-            string[] lines;
-            lock (stderr)
-            {
-                lines = [.. stderr];
-            }
-
-            throw new AudioFormatException(source, $"ffmpeg could not decode it: {Diagnosis(lines, input, process.ExitCode)}", parseError);
-        }
-
         if (feedError is not null)
         {
             throw new AudioFormatException(source, $"read error while piping into ffmpeg: {feedError.Message}", feedError);
+        }
+
+        string[] lines;
+        lock (stderr)
+        {
+            lines = [.. stderr];
+        }
+
+        if (process.ExitCode != 0 || lines.Length > 0)
+        {
+            throw new AudioFormatException(source, $"ffmpeg could not decode it: {Diagnosis(lines, input, process.ExitCode)}", parseError);
         }
 
         if (parseError is not null)
@@ -179,11 +200,28 @@ public static class FfmpegDecoder
             return $"ffmpeg exited with code {exitCode} without a message";
         }
 
-        return last.StartsWith(input + ": ", StringComparison.Ordinal) ? last[(input.Length + 2)..] : last;
+        string message = last.StartsWith(input + ": ", StringComparison.Ordinal) ? last[(input.Length + 2)..] : last;
+        bool needsSeeking = lines.Any(line => line.Contains("partial file", StringComparison.Ordinal) || line.Contains("moov atom not found", StringComparison.Ordinal));
+        return input == "pipe:0" && needsSeeking
+            ? $"{message} (this container keeps its index after the audio, so ffmpeg needs a seekable file, not a stream: decode it from a path)"
+            : message;
     }
 
     private static string NotFoundDetail(string executable) =>
         executable == "ffmpeg" ? "" : $" (tried \"{executable}\")";
+
+    /// <summary>Stops ffmpeg when the call is left through an unexpected exception, so no process outlives it.</summary>
+    private static void StopQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has already exited: nothing to stop.
+        }
+    }
 
     /// <summary>Lets ffmpeg run to its end after a parse error, so that its own verdict (exit code, message) is known.</summary>
     private static void DrainQuietly(Stream stdout)

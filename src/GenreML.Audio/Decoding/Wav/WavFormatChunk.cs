@@ -104,7 +104,23 @@ internal sealed record WavFormatChunk(SampleFormat Sample, int Channels, int Sam
         _ => "",
     };
 
-    /// <summary>True for encodings this decoder refuses but ffmpeg may decode (compressed codecs).</summary>
-    public static bool IsCompressedCodec(ReadOnlySpan<byte> body) =>
-        body.Length >= 2 && BinaryPrimitives.ReadUInt16LittleEndian(body) is not (Pcm or IeeeFloat or ALaw or MuLaw or Extensible or 0);
+    /// <summary>
+    /// True for encodings this decoder refuses but ffmpeg may decode (compressed codecs), given
+    /// directly or as the sub-format of WAVE_FORMAT_EXTENSIBLE.
+    /// </summary>
+    public static bool IsCompressedCodec(ReadOnlySpan<byte> body)
+    {
+        if (body.Length < 2)
+        {
+            return false;
+        }
+
+        ushort tag = BinaryPrimitives.ReadUInt16LittleEndian(body);
+        if (tag == Extensible && body.Length >= 40 && body.Slice(26, 14).SequenceEqual(SubFormatGuidTail))
+        {
+            tag = BinaryPrimitives.ReadUInt16LittleEndian(body[24..]);
+        }
+
+        return tag is not (Pcm or IeeeFloat or ALaw or MuLaw or Extensible or 0);
+    }
 }
