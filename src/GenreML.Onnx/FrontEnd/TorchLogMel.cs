@@ -10,7 +10,7 @@ internal static class TorchLogMel
     /// <summary>Log-Mel <c>[N, 1, bands, frames]</c> of <paramref name="waveform"/> <c>[N, samples]</c>.</summary>
     public static Tensor Compute(Tensor waveform, LogMelOptions options)
     {
-        var window = torch.tensor(AnalysisWindow.PaddedHann(options));
+        var window = torch.tensor(FrontEndConstants.PaddedHann(options));
         var spectrum = torch.stft(waveform, options.FftSize, options.HopLength, options.FftSize, window, options.Center,
             options.PadMode == PadMode.Reflect ? PaddingModes.Reflect : PaddingModes.Constant, normalized: false, onesided: true, return_complex: true).abs();
         if (options.Spectrum == SpectrumKind.Power)
@@ -18,7 +18,7 @@ internal static class TorchLogMel
             spectrum = spectrum.square();
         }
 
-        var filters = torch.tensor(MelFilterBank.BinsByBands(options), [options.FrequencyBins, options.MelBands]);
+        var filters = torch.tensor(FrontEndConstants.MelBinsByBands(options), [options.FrequencyBins, options.MelBands]);
         var mel = torch.matmul(filters.t(), spectrum);
         if (options.ToDecibels)
         {

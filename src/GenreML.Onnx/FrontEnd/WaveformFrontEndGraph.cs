@@ -31,7 +31,7 @@ internal static class WaveformFrontEndGraph
         string lastAxis = graph.AddInitializer($"{Prefix}.last_axis", [-1L], [1]);
         value = graph.AddNode("Unsqueeze", $"{Prefix}/AsRealSignal", value, lastAxis).Output;
         string step = graph.AddInitializer($"{Prefix}.hop_length", [(long)options.HopLength], []);
-        string window = graph.AddInitializer($"{Prefix}.window", AnalysisWindow.PaddedHann(options), [options.FftSize], "Periodic Hann window, zero-padded to the FFT length.");
+        string window = graph.AddInitializer($"{Prefix}.window", FrontEndConstants.PaddedHann(options), [options.FftSize], "Periodic Hann window, zero-padded to the FFT length.");
         value = graph.AddNode("STFT", $"{Prefix}/STFT", value, step, window).Int("onesided", 1).Output;
         value = graph.AddNode("ReduceSumSquare", $"{Prefix}/Power", value).Ints("axes", -1).Int("keepdims", 0).Output;
         if (options.Spectrum == SpectrumKind.Magnitude)
@@ -39,7 +39,7 @@ internal static class WaveformFrontEndGraph
             value = graph.AddNode("Sqrt", $"{Prefix}/Magnitude", value).Output;
         }
 
-        string mel = graph.AddInitializer($"{Prefix}.mel_filters", MelFilterBank.BinsByBands(options), [options.FrequencyBins, options.MelBands],
+        string mel = graph.AddInitializer($"{Prefix}.mel_filters", FrontEndConstants.MelBinsByBands(options), [options.FrequencyBins, options.MelBands],
             $"{options.MelScale} Mel scale, {options.MelNorm} normalisation, {options.FMin}–{options.EffectiveFMax} Hz.");
         value = graph.AddNode("MatMul", $"{Prefix}/MelFilters", value, mel).Output;
 
