@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace GenreML.Audio.Resampling;
@@ -90,6 +91,7 @@ public sealed class Resampler
 
     /// <summary>Resamples <paramref name="input"/> into <paramref name="output"/>, which must hold exactly <see cref="OutputLength"/> samples.</summary>
     /// <exception cref="ArgumentException"><paramref name="output"/> has the wrong length.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<float> input, Span<float> output)
     {
         int expected = OutputLength(input.Length);
