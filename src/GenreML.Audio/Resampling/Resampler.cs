@@ -23,6 +23,7 @@ public sealed class Resampler
     private readonly int _stride;
     private readonly int _phases;
     private readonly int[] _firstTap;
+    private readonly int[] _tapCounts;
     private readonly float[][] _kernels;
 
     /// <summary>Prepares the kernels for converting <paramref name="fromRate"/> Hz to <paramref name="toRate"/> Hz.</summary>
@@ -45,6 +46,7 @@ public sealed class Resampler
         _stride = fromRate / gcd;
         _phases = toRate / gcd;
         _firstTap = new int[_phases];
+        _tapCounts = new int[_phases];
         _kernels = new float[_phases][];
         if (fromRate != toRate)
         {
@@ -106,21 +108,30 @@ public sealed class Resampler
             return;
         }
 
-        for (int m = 0; m < output.Length; m++)
+        int m = 0;
+        for (int block = 0; m < output.Length; block++)
         {
-            int block = m / _phases;
-            int phase = m - block * _phases;
-            float[] kernel = _kernels[phase];
-            int start = block * _stride + _firstTap[phase];
-            if (start >= 0 && start + kernel.Length <= input.Length)
+            for (int phase = 0; phase < _phases && m < output.Length; phase++, m++)
             {
-                output[m] = Dot(input.Slice(start, kernel.Length), kernel);
-            }
-            else
-            {
-                int from = Math.Max(0, -start);
-                int to = Math.Min(kernel.Length, input.Length - start);
-                output[m] = to > from ? Dot(input.Slice(start + from, to - from), kernel.AsSpan(from, to - from)) : 0f;
+                float[] kernel = _kernels[phase];
+                int start = block * _stride + _firstTap[phase];
+                if (start >= 0 && start + kernel.Length <= input.Length)
+                {
+                    output[m] = VectorDot(input.Slice(start, kernel.Length), kernel);
+                }
+                else
+                {
+                    // Near the ends: only the taps that fall on the signal (zeros lie outside it).
+                    int from = Math.Max(0, -start);
+                    int to = Math.Min(_tapCounts[phase], input.Length - start);
+                    float sum = 0f;
+                    for (int k = from; k < to; k++)
+                    {
+                        sum += input[start + k] * kernel[k];
+                    }
+
+                    output[m] = sum;
+                }
             }
         }
     }
@@ -155,8 +166,11 @@ public sealed class Resampler
                 last = k;
             }
 
+            // Kernels are zero-padded to whole vectors so the inner product needs no scalar tail.
             _firstTap[j] = first - width;
-            _kernels[j] = new float[last - first + 1];
+            _tapCounts[j] = last - first + 1;
+            int lanes = Vector<float>.Count;
+            _kernels[j] = new float[(_tapCounts[j] + lanes - 1) / lanes * lanes];
             for (int k = first; k <= last; k++)
             {
                 _kernels[j][k - first] = (float)values[k];
@@ -164,7 +178,8 @@ public sealed class Resampler
         }
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    /// <summary>Dot product of two spans whose length is a multiple of the vector width.</summary>
+    private static float VectorDot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var va = MemoryMarshal.Cast<float, Vector<float>>(a);
         var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
@@ -174,13 +189,7 @@ public sealed class Resampler
             acc += va[i] * vb[i];
         }
 
-        float sum = Vector.Sum(acc);
-        for (int i = va.Length * Vector<float>.Count; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
+        return Vector.Sum(acc);
     }
 
     private static int Gcd(int a, int b)
