@@ -44,7 +44,7 @@ public sealed class LogMelExtractor
     /// The spectrogram of <paramref name="samples"/> (mono, at <see cref="LogMelOptions.SampleRate"/>),
     /// band-major [MelBands × frames] with frames = <see cref="LogMelOptions.FrameCount"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">Reflect padding is asked for a signal not longer than FftSize/2.</exception>
+    /// <exception cref="ArgumentException">A sample is NaN or infinite, or reflect padding is asked for a signal not longer than FftSize/2.</exception>
     public Spectrogram Compute(ReadOnlySpan<float> samples)
     {
         int frames = Options.FrameCount(samples.Length);
@@ -53,11 +53,24 @@ public sealed class LogMelExtractor
         return new Spectrogram(data, Options.MelBands, frames);
     }
 
+    /// <summary>The spectrogram of <paramref name="signal"/>, whose rate must be <see cref="LogMelOptions.SampleRate"/>.</summary>
+    /// <exception cref="ArgumentException">The signal has another sample rate (resample it first), or another problem of <see cref="Compute(ReadOnlySpan{float})"/>.</exception>
+    public Spectrogram Compute(AudioSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        if (signal.SampleRate != Options.SampleRate)
+        {
+            throw new ArgumentException($"The signal is at {signal.SampleRate} Hz but the features are defined at {Options.SampleRate} Hz; resample it first (Resampler).", nameof(signal));
+        }
+
+        return Compute(signal.Samples);
+    }
+
     /// <summary>
     /// Writes the spectrogram of <paramref name="samples"/> band-major into <paramref name="destination"/>,
     /// which must hold exactly <see cref="OutputLength"/> values; allocates nothing but pooled scratch.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong length, or reflect padding is asked for a signal not longer than FftSize/2.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong length, a sample is NaN or infinite, or reflect padding is asked for a signal not longer than FftSize/2.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Compute(ReadOnlySpan<float> samples, Span<float> destination)
     {
@@ -68,6 +81,7 @@ public sealed class LogMelExtractor
             throw new ArgumentException($"destination holds {destination.Length} values; {samples.Length} samples give {Options.MelBands} bands × {frames} frames = {expected}.", nameof(destination));
         }
 
+        SampleChecks.ThrowIfNotFinite(samples, nameof(samples));
         if (frames == 0)
         {
             return;

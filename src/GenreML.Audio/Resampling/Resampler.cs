@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using GenreML.Audio.Dsp;
 
 namespace GenreML.Audio.Resampling;
 
@@ -65,15 +66,34 @@ public sealed class Resampler
     /// (a copy when the rates are equal). Kernels are cached per rate pair, so repeated calls are cheap.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A rate is not positive.</exception>
+    /// <exception cref="ArgumentException">A sample is NaN or infinite.</exception>
     public static float[] Resample(ReadOnlySpan<float> input, int fromRate, int toRate)
     {
         if (fromRate == toRate && fromRate > 0)
         {
+            SampleChecks.ThrowIfNotFinite(input, nameof(input));
             return input.ToArray();
         }
 
         Resampler resampler = Cache.GetOrAdd((fromRate, toRate), static key => new Resampler(key.From, key.To));
         return resampler.Process(input);
+    }
+
+    /// <summary>
+    /// <paramref name="signal"/> at <paramref name="toRate"/> Hz (the same instance when it already is);
+    /// the source channel count is carried over.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="toRate"/> is not positive.</exception>
+    /// <exception cref="ArgumentException">A sample is NaN or infinite.</exception>
+    public static AudioSignal Resample(AudioSignal signal, int toRate)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        if (signal.SampleRate == toRate)
+        {
+            return signal;
+        }
+
+        return new AudioSignal(Resample(signal.Samples, signal.SampleRate, toRate), toRate, signal.SourceChannels);
     }
 
     /// <summary>Number of output samples for <paramref name="inputLength"/> input samples: ceil(inputLength·to/from) on the gcd-reduced rates.</summary>
@@ -92,7 +112,7 @@ public sealed class Resampler
     }
 
     /// <summary>Resamples <paramref name="input"/> into <paramref name="output"/>, which must hold exactly <see cref="OutputLength"/> samples.</summary>
-    /// <exception cref="ArgumentException"><paramref name="output"/> has the wrong length.</exception>
+    /// <exception cref="ArgumentException"><paramref name="output"/> has the wrong length, or a sample is NaN or infinite.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<float> input, Span<float> output)
     {
@@ -102,6 +122,7 @@ public sealed class Resampler
             throw new ArgumentException($"output holds {output.Length} samples; {input.Length} samples at {FromRate} Hz give {expected} at {ToRate} Hz.", nameof(output));
         }
 
+        SampleChecks.ThrowIfNotFinite(input, nameof(input));
         if (FromRate == ToRate)
         {
             input.CopyTo(output);
