@@ -121,7 +121,8 @@ public sealed class LogMelExtractor
                 ReadOnlySpan<float> source = samples;
                 if (!inside)
                 {
-                    // Frames that overhang an end are copied with their padding; the rest are read in place.
+                    // A batch with a frame that overhangs an end is copied frame by frame with its padding;
+                    // all other batches are read in place.
                     for (int l = 0; l < lanes; l++)
                     {
                         CopyPadded(samples, offsets[l], staging.AsSpan(l * fftSize, fftSize), Options.PadMode);
