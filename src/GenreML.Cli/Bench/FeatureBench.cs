@@ -54,7 +54,7 @@ internal static class FeatureBench
 
         double ours = Median(times);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"GenreML LogMelExtractor: {ours:F2} ms per {Seconds}-s clip (median of {repetitions}, single thread, n_fft 2048, hop 512, 128 Mel bands, dB; first call {first:F2} ms)"));
+            $"GenreML LogMelExtractor: {ours:F2} ms per {Seconds}-s clip (median of {repetitions}, single thread, n_fft 2048, hop 512, 128 Mel bands, dB; first call incl. JIT {first:F2} ms)"));
 
         double? theirs = RunTorchaudio(output, repetitions);
         if (theirs is { } reference)
