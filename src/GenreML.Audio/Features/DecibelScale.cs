@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace GenreML.Audio.Features;
@@ -12,6 +13,7 @@ namespace GenreML.Audio.Features;
 internal static class DecibelScale
 {
     /// <summary>Converts <paramref name="values"/> in place according to <paramref name="options"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(Span<float> values, LogMelOptions options)
     {
         if (values.IsEmpty)
@@ -28,9 +30,22 @@ internal static class DecibelScale
             ? multiplier * MathF.Log10(MathF.Max(largest, amin)) - referenceDb - (float)topDb
             : float.NegativeInfinity;
 
-        for (int i = 0; i < values.Length; i++)
+        // m·log10(x) = (m / ln 10)·ln(x); Vector.Log is accurate to a few 1e-7 relative.
+        float scale = multiplier / MathF.Log(10f);
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
+        var aminVector = new Vector<float>(amin);
+        var scaleVector = new Vector<float>(scale);
+        var referenceVector = new Vector<float>(referenceDb);
+        var floorVector = new Vector<float>(floor);
+        for (int i = 0; i < vectors.Length; i++)
         {
-            float db = multiplier * MathF.Log10(MathF.Max(values[i], amin)) - referenceDb;
+            Vector<float> db = Vector.Log(Vector.Max(vectors[i], aminVector)) * scaleVector - referenceVector;
+            vectors[i] = Vector.Max(db, floorVector);
+        }
+
+        for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
+        {
+            float db = scale * MathF.Log(MathF.Max(values[i], amin)) - referenceDb;
             values[i] = MathF.Max(db, floor);
         }
     }

@@ -44,7 +44,7 @@ public sealed class LogMelExtractor
     /// The spectrogram of <paramref name="samples"/> (mono, at <see cref="LogMelOptions.SampleRate"/>),
     /// band-major [MelBands × frames] with frames = <see cref="LogMelOptions.FrameCount"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">Reflect padding is asked for a signal not longer than FftSize/2.</exception>
+    /// <exception cref="ArgumentException">A sample is NaN or infinite, or reflect padding is asked for a signal not longer than FftSize/2.</exception>
     public Spectrogram Compute(ReadOnlySpan<float> samples)
     {
         int frames = Options.FrameCount(samples.Length);
@@ -53,11 +53,25 @@ public sealed class LogMelExtractor
         return new Spectrogram(data, Options.MelBands, frames);
     }
 
+    /// <summary>The spectrogram of <paramref name="signal"/>, whose rate must be <see cref="LogMelOptions.SampleRate"/>.</summary>
+    /// <exception cref="ArgumentException">The signal has another sample rate (resample it first), or another problem of <see cref="Compute(ReadOnlySpan{float})"/>.</exception>
+    public Spectrogram Compute(AudioSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        if (signal.SampleRate != Options.SampleRate)
+        {
+            throw new ArgumentException($"The signal is at {signal.SampleRate} Hz but the features are defined at {Options.SampleRate} Hz; resample it first (Resampler).", nameof(signal));
+        }
+
+        return Compute(signal.Samples);
+    }
+
     /// <summary>
     /// Writes the spectrogram of <paramref name="samples"/> band-major into <paramref name="destination"/>,
     /// which must hold exactly <see cref="OutputLength"/> values; allocates nothing but pooled scratch.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong length, or reflect padding is asked for a signal not longer than FftSize/2.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong length, a sample is NaN or infinite, or reflect padding is asked for a signal not longer than FftSize/2.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Compute(ReadOnlySpan<float> samples, Span<float> destination)
     {
         int frames = Options.FrameCount(samples.Length);
@@ -67,6 +81,7 @@ public sealed class LogMelExtractor
             throw new ArgumentException($"destination holds {destination.Length} values; {samples.Length} samples give {Options.MelBands} bands × {frames} frames = {expected}.", nameof(destination));
         }
 
+        SampleChecks.ThrowIfNotFinite(samples, nameof(samples));
         if (frames == 0)
         {
             return;
@@ -78,20 +93,14 @@ public sealed class LogMelExtractor
             throw new ArgumentException($"Reflect padding needs more than FftSize/2 = {pad} samples; the signal has {samples.Length}.", nameof(samples));
         }
 
-        float[]? padded = null;
         int lanes = LaneFft.Lanes;
+        int fftSize = Options.FftSize;
         float[] re = ArrayPool<float>.Shared.Rent(_fft.Rows * lanes);
         float[] im = ArrayPool<float>.Shared.Rent(_fft.Rows * lanes);
         float[] spectrum = ArrayPool<float>.Shared.Rent(_fft.Bins * lanes);
+        float[] staging = ArrayPool<float>.Shared.Rent(fftSize * lanes);
         try
         {
-            ReadOnlySpan<float> source = samples;
-            if (pad > 0)
-            {
-                padded = ArrayPool<float>.Shared.Rent(samples.Length + 2 * pad);
-                source = Pad(samples, pad, Options.PadMode, padded);
-            }
-
             Span<int> offsets = stackalloc int[lanes];
             Span<float> melLanes = stackalloc float[lanes];
             Span<float> reRows = re.AsSpan(0, _fft.Rows * lanes);
@@ -101,10 +110,26 @@ public sealed class LogMelExtractor
             for (int first = 0; first < frames; first += lanes)
             {
                 int count = Math.Min(lanes, frames - first);
+                bool inside = true;
                 for (int l = 0; l < lanes; l++)
                 {
                     // Spare lanes repeat the last frame; their results are not written out.
-                    offsets[l] = (first + Math.Min(l, count - 1)) * Options.HopLength;
+                    offsets[l] = (first + Math.Min(l, count - 1)) * Options.HopLength - pad;
+                    inside &= offsets[l] >= 0 && offsets[l] + fftSize <= samples.Length;
+                }
+
+                ReadOnlySpan<float> source = samples;
+                if (!inside)
+                {
+                    // A batch with a frame that overhangs an end is copied frame by frame with its padding;
+                    // all other batches are read in place.
+                    for (int l = 0; l < lanes; l++)
+                    {
+                        CopyPadded(samples, offsets[l], staging.AsSpan(l * fftSize, fftSize), Options.PadMode);
+                        offsets[l] = l * fftSize;
+                    }
+
+                    source = staging.AsSpan(0, lanes * fftSize);
                 }
 
                 LoadFrames(source, offsets, reRows, imRows);
@@ -117,10 +142,7 @@ public sealed class LogMelExtractor
             ArrayPool<float>.Shared.Return(re);
             ArrayPool<float>.Shared.Return(im);
             ArrayPool<float>.Shared.Return(spectrum);
-            if (padded is not null)
-            {
-                ArrayPool<float>.Shared.Return(padded);
-            }
+            ArrayPool<float>.Shared.Return(staging);
         }
 
         if (Options.ToDecibels)
@@ -129,57 +151,59 @@ public sealed class LogMelExtractor
         }
     }
 
-    private static ReadOnlySpan<float> Pad(ReadOnlySpan<float> samples, int pad, PadMode mode, float[] buffer)
+    /// <summary>
+    /// Copies samples start … start + frame.Length − 1 into <paramref name="frame"/>, with zeros
+    /// (<see cref="PadMode.Constant"/>) or the mirror image without the edge sample
+    /// (<see cref="PadMode.Reflect"/>: x[−j] = x[j], x[n−1+j] = x[n−1−j]) outside the signal.
+    /// </summary>
+    private static void CopyPadded(ReadOnlySpan<float> samples, int start, Span<float> frame, PadMode mode)
     {
         int length = samples.Length;
-        Span<float> padded = buffer.AsSpan(0, length + 2 * pad);
-        samples.CopyTo(padded.Slice(pad));
-        if (mode == PadMode.Constant)
+        for (int i = 0; i < frame.Length; i++)
         {
-            padded.Slice(0, pad).Clear();
-            padded.Slice(pad + length, pad).Clear();
-        }
-        else
-        {
-            // Mirror without repeating the edge sample: x[-j] = x[j], x[n-1+j] = x[n-1-j].
-            for (int j = 1; j <= pad; j++)
+            int index = start + i;
+            if (mode == PadMode.Reflect)
             {
-                padded[pad - j] = samples[j];
-                padded[pad + length - 1 + j] = samples[length - 1 - j];
+                index = index < 0 ? -index : index >= length ? 2 * (length - 1) - index : index;
             }
-        }
 
-        return padded;
+            frame[i] = index >= 0 && index < length ? samples[index] : 0f;
+        }
     }
 
-    /// <summary>Windows the frames starting at <paramref name="offsets"/> and packs them lane-interleaved in bit-reversed row order.</summary>
+    /// <summary>
+    /// Windows the frames starting at <paramref name="offsets"/> and packs them lane-interleaved in
+    /// bit-reversed row order. Plain scalar stores straight into place: building vectors from lanes
+    /// just stored would stall on store-to-load forwarding.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LoadFrames(ReadOnlySpan<float> source, ReadOnlySpan<int> offsets, Span<float> re, Span<float> im)
     {
         int lanes = offsets.Length;
         int rows = _fft.Rows;
-        int[] reverse = _fft.BitReverse;
+        ref int reverse = ref MemoryMarshal.GetArrayDataReference(_fft.BitReverse);
         ref float src = ref MemoryMarshal.GetReference(source);
         ref float window = ref MemoryMarshal.GetArrayDataReference(_window);
-        ref Vector<float> reVec = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<float, Vector<float>>(re));
-        ref Vector<float> imVec = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<float, Vector<float>>(im));
-        Span<float> even = stackalloc float[lanes];
-        Span<float> odd = stackalloc float[lanes];
+        ref float reRef = ref MemoryMarshal.GetReference(re);
+        ref float imRef = ref MemoryMarshal.GetReference(im);
         for (int n = 0; n < rows; n++)
         {
             int at = 2 * n;
+            int row = Unsafe.Add(ref reverse, n) * lanes;
+            float evenWeight = Unsafe.Add(ref window, at);
+            float oddWeight = Unsafe.Add(ref window, at + 1);
+            ref float reRow = ref Unsafe.Add(ref reRef, row);
+            ref float imRow = ref Unsafe.Add(ref imRef, row);
             for (int l = 0; l < lanes; l++)
             {
-                ref float frame = ref Unsafe.Add(ref src, offsets[l] + at);
-                even[l] = frame;
-                odd[l] = Unsafe.Add(ref frame, 1);
+                ref float sample = ref Unsafe.Add(ref src, offsets[l] + at);
+                Unsafe.Add(ref reRow, l) = sample * evenWeight;
+                Unsafe.Add(ref imRow, l) = Unsafe.Add(ref sample, 1) * oddWeight;
             }
-
-            int row = reverse[n];
-            Unsafe.Add(ref reVec, row) = new Vector<float>(even) * new Vector<float>(Unsafe.Add(ref window, at));
-            Unsafe.Add(ref imVec, row) = new Vector<float>(odd) * new Vector<float>(Unsafe.Add(ref window, at + 1));
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyMelBank(ReadOnlySpan<float> bins, Span<float> destination, int frames, int first, int count, Span<float> melLanes)
     {
         ref Vector<float> spectrum = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<float, Vector<float>>(bins));

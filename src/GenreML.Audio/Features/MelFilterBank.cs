@@ -34,8 +34,8 @@ public static class MelFilterBank
         if (bands <= 0) problems.Add($"bands must be positive (got {bands})");
         if (!(fMin >= 0)) problems.Add($"fMin must be ≥ 0 (got {fMin})");
         if (!(fMax > fMin)) problems.Add($"fMax must be greater than fMin (got {fMax} ≤ {fMin})");
-        if (!Enum.IsDefined(scale)) problems.Add($"unknown Mel scale {scale}");
-        if (!Enum.IsDefined(norm)) problems.Add($"unknown Mel norm {norm}");
+        if (scale is not (MelScale.Slaney or MelScale.Htk)) problems.Add($"unknown Mel scale {scale}");
+        if (norm is not (MelNorm.Slaney or MelNorm.None)) problems.Add($"unknown Mel norm {norm}");
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid Mel filter bank settings: " + string.Join("; ", problems));

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using GenreML.Audio.Dsp;
 
 namespace GenreML.Audio.Resampling;
 
@@ -22,6 +24,7 @@ public sealed class Resampler
     private readonly int _stride;
     private readonly int _phases;
     private readonly int[] _firstTap;
+    private readonly int[] _tapCounts;
     private readonly float[][] _kernels;
 
     /// <summary>Prepares the kernels for converting <paramref name="fromRate"/> Hz to <paramref name="toRate"/> Hz.</summary>
@@ -44,6 +47,7 @@ public sealed class Resampler
         _stride = fromRate / gcd;
         _phases = toRate / gcd;
         _firstTap = new int[_phases];
+        _tapCounts = new int[_phases];
         _kernels = new float[_phases][];
         if (fromRate != toRate)
         {
@@ -62,15 +66,34 @@ public sealed class Resampler
     /// (a copy when the rates are equal). Kernels are cached per rate pair, so repeated calls are cheap.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A rate is not positive.</exception>
+    /// <exception cref="ArgumentException">A sample is NaN or infinite.</exception>
     public static float[] Resample(ReadOnlySpan<float> input, int fromRate, int toRate)
     {
         if (fromRate == toRate && fromRate > 0)
         {
+            SampleChecks.ThrowIfNotFinite(input, nameof(input));
             return input.ToArray();
         }
 
         Resampler resampler = Cache.GetOrAdd((fromRate, toRate), static key => new Resampler(key.From, key.To));
         return resampler.Process(input);
+    }
+
+    /// <summary>
+    /// <paramref name="signal"/> at <paramref name="toRate"/> Hz (the same instance when it already is);
+    /// the source channel count is carried over.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="toRate"/> is not positive.</exception>
+    /// <exception cref="ArgumentException">A sample is NaN or infinite.</exception>
+    public static AudioSignal Resample(AudioSignal signal, int toRate)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        if (signal.SampleRate == toRate)
+        {
+            return signal;
+        }
+
+        return new AudioSignal(Resample(signal.Samples, signal.SampleRate, toRate), toRate, signal.SourceChannels);
     }
 
     /// <summary>Number of output samples for <paramref name="inputLength"/> input samples: ceil(inputLength·to/from) on the gcd-reduced rates.</summary>
@@ -89,7 +112,8 @@ public sealed class Resampler
     }
 
     /// <summary>Resamples <paramref name="input"/> into <paramref name="output"/>, which must hold exactly <see cref="OutputLength"/> samples.</summary>
-    /// <exception cref="ArgumentException"><paramref name="output"/> has the wrong length.</exception>
+    /// <exception cref="ArgumentException"><paramref name="output"/> has the wrong length, or a sample is NaN or infinite.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(ReadOnlySpan<float> input, Span<float> output)
     {
         int expected = OutputLength(input.Length);
@@ -98,27 +122,37 @@ public sealed class Resampler
             throw new ArgumentException($"output holds {output.Length} samples; {input.Length} samples at {FromRate} Hz give {expected} at {ToRate} Hz.", nameof(output));
         }
 
+        SampleChecks.ThrowIfNotFinite(input, nameof(input));
         if (FromRate == ToRate)
         {
             input.CopyTo(output);
             return;
         }
 
-        for (int m = 0; m < output.Length; m++)
+        int m = 0;
+        for (int block = 0; m < output.Length; block++)
         {
-            int block = m / _phases;
-            int phase = m - block * _phases;
-            float[] kernel = _kernels[phase];
-            int start = block * _stride + _firstTap[phase];
-            if (start >= 0 && start + kernel.Length <= input.Length)
+            for (int phase = 0; phase < _phases && m < output.Length; phase++, m++)
             {
-                output[m] = Dot(input.Slice(start, kernel.Length), kernel);
-            }
-            else
-            {
-                int from = Math.Max(0, -start);
-                int to = Math.Min(kernel.Length, input.Length - start);
-                output[m] = to > from ? Dot(input.Slice(start + from, to - from), kernel.AsSpan(from, to - from)) : 0f;
+                float[] kernel = _kernels[phase];
+                int start = block * _stride + _firstTap[phase];
+                if (start >= 0 && start + kernel.Length <= input.Length)
+                {
+                    output[m] = VectorDot(input.Slice(start, kernel.Length), kernel);
+                }
+                else
+                {
+                    // Near the ends: only the taps that fall on the signal (zeros lie outside it).
+                    int from = Math.Max(0, -start);
+                    int to = Math.Min(_tapCounts[phase], input.Length - start);
+                    float sum = 0f;
+                    for (int k = from; k < to; k++)
+                    {
+                        sum += input[start + k] * kernel[k];
+                    }
+
+                    output[m] = sum;
+                }
             }
         }
     }
@@ -153,8 +187,11 @@ public sealed class Resampler
                 last = k;
             }
 
+            // Kernels are zero-padded to whole vectors so the inner product needs no scalar tail.
             _firstTap[j] = first - width;
-            _kernels[j] = new float[last - first + 1];
+            _tapCounts[j] = last - first + 1;
+            int lanes = Vector<float>.Count;
+            _kernels[j] = new float[(_tapCounts[j] + lanes - 1) / lanes * lanes];
             for (int k = first; k <= last; k++)
             {
                 _kernels[j][k - first] = (float)values[k];
@@ -162,7 +199,8 @@ public sealed class Resampler
         }
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    /// <summary>Dot product of two spans whose length is a multiple of the vector width.</summary>
+    private static float VectorDot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var va = MemoryMarshal.Cast<float, Vector<float>>(a);
         var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
@@ -172,13 +210,7 @@ public sealed class Resampler
             acc += va[i] * vb[i];
         }
 
-        float sum = Vector.Sum(acc);
-        for (int i = va.Length * Vector<float>.Count; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
+        return Vector.Sum(acc);
     }
 
     private static int Gcd(int a, int b)

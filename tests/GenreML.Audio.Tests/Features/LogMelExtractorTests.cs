@@ -125,4 +125,23 @@ public sealed class LogMelExtractorTests
         float[] reference = extractor.Compute(x).Data;
         Parallel.For(0, 8, _ => Assert.Equal(reference, extractor.Compute(x).Data));
     }
+
+    [Fact]
+    public void NonFiniteSampleIsNamed()
+    {
+        float[] x = new float[5000];
+        x[4999] = float.NaN;
+        var error = Assert.Throws<ArgumentException>(() => new LogMelExtractor(new LogMelOptions()).Compute(x));
+        Assert.Contains("Sample 4999", error.Message);
+    }
+
+    [Fact]
+    public void AudioSignalAtAnotherRateIsRejectedWithAHint()
+    {
+        var extractor = new LogMelExtractor(new LogMelOptions());
+        var error = Assert.Throws<ArgumentException>(() => extractor.Compute(new AudioSignal(new float[44100], 44100)));
+        Assert.Contains("44100 Hz", error.Message);
+        Assert.Contains("resample", error.Message);
+        Assert.Equal(44, extractor.Compute(new AudioSignal(new float[22050], 22050)).Frames);
+    }
 }

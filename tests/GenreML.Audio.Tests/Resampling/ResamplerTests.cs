@@ -64,4 +64,37 @@ public sealed class ResamplerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new Resampler(0, 22050));
         Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Resample(new float[3], 44100, -1));
     }
+
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    public void NonFiniteSampleIsNamed(float bad)
+    {
+        float[] x = new float[100];
+        x[37] = bad;
+        var error = Assert.Throws<ArgumentException>(() => Resampler.Resample(x, 44100, 22050));
+        Assert.Contains("Sample 37", error.Message);
+        Assert.Throws<ArgumentException>(() => Resampler.Resample(x, 22050, 22050));
+    }
+
+    [Fact]
+    public void AudioSignalOverloadKeepsChannelsAndSkipsEqualRates()
+    {
+        var signal = new AudioSignal(Sine(440, 48000, 4800), 48000, sourceChannels: 2);
+        AudioSignal resampled = Resampler.Resample(signal, 22050);
+        Assert.Equal(22050, resampled.SampleRate);
+        Assert.Equal(2205, resampled.Samples.Length);
+        Assert.Equal(2, resampled.SourceChannels);
+        Assert.Same(resampled, Resampler.Resample(resampled, 22050));
+    }
+
+    [Fact]
+    public void SharedInstanceGivesTheSameResultFromManyThreads()
+    {
+        var random = new Random(11);
+        float[] x = Enumerable.Range(0, 48000).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var resampler = new Resampler(48000, 22050);
+        float[] reference = resampler.Process(x);
+        Parallel.For(0, 8, i => Assert.Equal(reference, i % 2 == 0 ? resampler.Process(x) : Resampler.Resample(x, 48000, 22050)));
+    }
 }
