@@ -32,17 +32,7 @@ public sealed class ClipFeaturizer
     public AudioSignal Load(Stream stream, string sourceName) => ToFeatureRate(AudioDecoder.Read(stream, sourceName));
 
     /// <summary>Returns <paramref name="signal"/> at the feature sample rate (the same instance when it already is).</summary>
-    public AudioSignal ToFeatureRate(AudioSignal signal)
-    {
-        ArgumentNullException.ThrowIfNull(signal);
-        if (signal.SampleRate == Options.SampleRate)
-        {
-            return signal;
-        }
-
-        float[] resampled = Resampler.Resample(signal.Samples, signal.SampleRate, Options.SampleRate);
-        return new AudioSignal(resampled, Options.SampleRate, signal.SourceChannels);
-    }
+    public AudioSignal ToFeatureRate(AudioSignal signal) => Resampler.Resample(signal, Options.SampleRate);
 
     /// <summary>The log-Mel spectrogram of <paramref name="signal"/>, resampling first when needed.</summary>
     public Spectrogram Compute(AudioSignal signal) => _extractor.Compute(ToFeatureRate(signal).Samples);
