@@ -21,5 +21,6 @@ internal static class CommandCatalog
     {
         yield return DemoDataCommand.Create();
         yield return InspectCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
