@@ -87,23 +87,19 @@ public sealed class ConcurrencyAndLifetimeTests : IDisposable
     {
         string[] paths = Enumerable.Range(0, 40).Select(i => _clips.Wav("pop", variant: i % 2, seconds: 1)).ToArray();
         using var source = new CancellationTokenSource();
-        int done = 0;
-        var classifier = GenreClassifier.Open(TinyModel.Path, new GenreClassifierOptions { Log = _ => { } });
-        using (classifier)
+        int handedOut = 0;
+        IEnumerable<string> cancelAfterTwo = paths.Select(p =>
         {
-            Assert.ThrowsAny<OperationCanceledException>(() => classifier.ClassifyMany(
-                paths.Select(p =>
-                {
-                    if (Interlocked.Increment(ref done) == 3)
-                    {
-                        source.Cancel();
-                    }
+            if (Interlocked.Increment(ref handedOut) == 3)
+            {
+                source.Cancel();
+            }
 
-                    return p;
-                }),
-                new BatchOptions { MaxDegreeOfParallelism = 1 },
-                source.Token));
-        }
+            return p;
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            _classifier.ClassifyMany(cancelAfterTwo, new BatchOptions { MaxDegreeOfParallelism = 1 }, source.Token));
     }
 
     [Fact]
