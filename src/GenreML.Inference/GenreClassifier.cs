@@ -46,7 +46,7 @@ public sealed class GenreClassifier : IDisposable
         _runner = new WindowRunner(_session, Card);
         Source = source;
         Device = device;
-        Warnings = warnings;
+        Warnings = warnings.ToArray();
         foreach (string warning in warnings)
         {
             _options.Log?.Invoke(warning);
@@ -165,7 +165,11 @@ public sealed class GenreClassifier : IDisposable
         string[] files = paths.ToArray();
         var outcomes = new ClassificationOutcome[files.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, files.Length, parallel, i => outcomes[i] = ClassifyOne(files[i], options.WindowBatchSize, cancellationToken));
+        Parallel.For(0, files.Length, parallel, i =>
+        {
+            outcomes[i] = ClassifyOne(files[i], options.WindowBatchSize, cancellationToken);
+            options.Completed?.Invoke(outcomes[i]);
+        });
         return outcomes;
     }
 

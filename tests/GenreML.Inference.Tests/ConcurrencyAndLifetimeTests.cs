@@ -83,23 +83,28 @@ public sealed class ConcurrencyAndLifetimeTests : IDisposable
     }
 
     [Fact]
-    public void Cancelling_during_a_batch_stops_it()
+    public void Cancelling_during_a_batch_stops_it_and_progress_reports_each_finished_file()
     {
-        string[] paths = Enumerable.Range(0, 40).Select(i => _clips.Wav("pop", variant: i % 2, seconds: 1)).ToArray();
+        string[] paths = Enumerable.Range(0, 20).Select(i => _clips.Wav("pop", variant: i, seconds: 1)).ToArray();
         using var source = new CancellationTokenSource();
-        int handedOut = 0;
-        IEnumerable<string> cancelAfterTwo = paths.Select(p =>
+        var finished = new List<ClassificationOutcome>();
+        var options = new BatchOptions
         {
-            if (Interlocked.Increment(ref handedOut) == 3)
+            MaxDegreeOfParallelism = 1,
+            Completed = outcome =>
             {
-                source.Cancel();
-            }
+                finished.Add(outcome);
+                if (finished.Count == 2)
+                {
+                    source.Cancel();
+                }
+            },
+        };
 
-            return p;
-        });
+        Assert.ThrowsAny<OperationCanceledException>(() => _classifier.ClassifyMany(paths, options, source.Token));
 
-        Assert.ThrowsAny<OperationCanceledException>(() =>
-            _classifier.ClassifyMany(cancelAfterTwo, new BatchOptions { MaxDegreeOfParallelism = 1 }, source.Token));
+        Assert.Equal(2, finished.Count);
+        Assert.All(finished, outcome => Assert.True(outcome.Succeeded));
     }
 
     [Fact]

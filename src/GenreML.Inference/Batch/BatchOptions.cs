@@ -9,6 +9,13 @@ public sealed record BatchOptions
     /// <summary>Most windows sent to the network in one run; null (the default) uses the classifier's <see cref="GenreClassifierOptions.WindowBatchSize"/>.</summary>
     public int? WindowBatchSize { get; init; }
 
+    /// <summary>
+    /// Called once per file as soon as it is done (successfully or not), on the worker thread that did it and
+    /// so possibly from several threads at once; files finish in no particular order. Use it for progress
+    /// bars. Default none.
+    /// </summary>
+    public Action<ClassificationOutcome>? Completed { get; init; }
+
     /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the wrong one.</summary>
     public void Validate()
     {
