@@ -43,6 +43,15 @@ public sealed class ClassifyTests : IDisposable
     }
 
     [Fact]
+    public void A_stream_that_cannot_seek_works_too()
+    {
+        string path = _clips.Wav("country");
+        using var stream = new ForwardOnlyStream(File.ReadAllBytes(path));
+
+        Assert.Equal(_classifier.Classify(path).Scores, _classifier.Classify(stream, "country.wav").Scores);
+    }
+
+    [Fact]
     public void Stereo_samples_at_44100_are_downmixed_and_resampled()
     {
         float[] mono = TestClips.Samples("reggae", sampleRate: 44100);
