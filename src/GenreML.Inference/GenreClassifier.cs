@@ -1,0 +1,260 @@
+using GenreML.Audio;
+using GenreML.Audio.Features;
+using GenreML.Inference.Batch;
+using GenreML.Inference.Cards;
+using GenreML.Inference.Input;
+using GenreML.Inference.Loading;
+using GenreML.Inference.Results;
+using GenreML.Inference.Running;
+using Microsoft.ML.OnnxRuntime;
+
+namespace GenreML.Inference;
+
+/// <summary>
+/// Tells the genre of audio with a self-describing GenreML ONNX model: decode → resample to the card's
+/// sample rate → log-Mel with the card's settings → windows → network (in batches) → mean of the window
+/// probabilities. The model card is read from the model's metadata and checked against the graph when
+/// the classifier opens. One instance is safe to use from many threads at once; dispose it when done
+/// (and not while calls are still running).
+/// </summary>
+public sealed class GenreClassifier : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly ClipFeaturizer _featurizer;
+    private readonly WindowRunner _runner;
+    private readonly GenreClassifierOptions _options;
+    private bool _disposed;
+
+    private GenreClassifier(byte[] model, string source, GenreClassifierOptions? options)
+    {
+        _options = options ?? new GenreClassifierOptions();
+        _options.Validate();
+        var warnings = new List<string>();
+        _session = SessionFactory.Open(model, source, _options, warnings, out ExecutionDevice device);
+        try
+        {
+            Card = CardReader.Read(_session, source);
+            ModelSignature.Check(Card, _session, source);
+        }
+        catch
+        {
+            _session.Dispose();
+            throw;
+        }
+
+        _featurizer = new ClipFeaturizer(Card.Features);
+        _runner = new WindowRunner(_session, Card);
+        Source = source;
+        Device = device;
+        Warnings = warnings.ToArray();
+        foreach (string warning in warnings)
+        {
+            _options.Log?.Invoke(warning);
+        }
+    }
+
+    /// <summary>Opens the ONNX model at <paramref name="modelPath"/>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a model ONNX Runtime can load.</exception>
+    /// <exception cref="ModelCardException">The model has no card, a malformed one, or one that does not fit the graph; the message names the field.</exception>
+    public static GenreClassifier Open(string modelPath, GenreClassifierOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
+        if (!File.Exists(modelPath))
+        {
+            throw new FileNotFoundException($"{modelPath}: the model file does not exist.", modelPath);
+        }
+
+        return new GenreClassifier(File.ReadAllBytes(modelPath), modelPath, options);
+    }
+
+    /// <summary>Opens an ONNX model read to its end from <paramref name="model"/>; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <inheritdoc cref="Open(string, GenreClassifierOptions?)" path="/exception"/>
+    public static GenreClassifier Open(Stream model, string sourceName = "model stream", GenreClassifierOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var copy = new MemoryStream();
+        model.CopyTo(copy);
+        return Open(copy.ToArray(), sourceName, options);
+    }
+
+    /// <summary>Opens an ONNX model held in <paramref name="model"/>; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <inheritdoc cref="Open(string, GenreClassifierOptions?)" path="/exception"/>
+    public static GenreClassifier Open(byte[] model, string sourceName = "model bytes", GenreClassifierOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        if (model.Length == 0)
+        {
+            throw new InvalidDataException($"{sourceName}: the model is empty (0 bytes).");
+        }
+
+        return new GenreClassifier(model, sourceName, options);
+    }
+
+    /// <summary>The model card read from the model's metadata.</summary>
+    public ModelCard Card { get; }
+
+    /// <summary>The genres the model tells apart, in output order.</summary>
+    public IReadOnlyList<string> Labels => Card.Labels;
+
+    /// <summary>Where the model came from (its path or the source name given).</summary>
+    public string Source { get; }
+
+    /// <summary>The device the model actually runs on (the CPU when CUDA was asked for but is missing).</summary>
+    public ExecutionDevice Device { get; }
+
+    /// <summary>Things that did not go as asked while opening, such as a fallback from CUDA to the CPU.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Classifies the audio file at <paramref name="path"/> (any format GenreML's decoders read).</summary>
+    /// <exception cref="AudioFormatException">The file is missing or cannot be decoded; the message names it.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public GenrePrediction Classify(string path, CancellationToken cancellationToken = default) =>
+        Classify(path, null, cancellationToken);
+
+    /// <summary>Classifies encoded audio read from <paramref name="audio"/>; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="AudioFormatException">The content cannot be decoded.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public GenrePrediction Classify(Stream audio, string sourceName = "audio stream", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        return Classify(_featurizer.Load(audio, sourceName), sourceName, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Classifies raw PCM: <paramref name="interleavedSamples"/> at <paramref name="sampleRate"/> Hz with
+    /// <paramref name="channels"/> channels interleaved (frame by frame), downmixed by the mean of the channels.
+    /// </summary>
+    /// <exception cref="ArgumentException">There are no samples, the count is not a whole number of frames, or a sample is not finite.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public GenrePrediction Classify(ReadOnlySpan<float> interleavedSamples, int sampleRate, int channels = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
+        ThrowIfDisposed();
+        float[] mono = InterleavedDownmix.ToMono(interleavedSamples, channels);
+        return Classify(new AudioSignal(mono, sampleRate, channels), cancellationToken);
+    }
+
+    /// <summary>Classifies a decoded mono signal at any sample rate.</summary>
+    /// <exception cref="ArgumentException">The signal has no samples.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public GenrePrediction Classify(AudioSignal signal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        ThrowIfDisposed();
+        return Classify(_featurizer.ToFeatureRate(signal), "signal", null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Classifies every file of <paramref name="paths"/>, decoding and featurising up to
+    /// <see cref="BatchOptions.MaxDegreeOfParallelism"/> files at once. A file that fails is reported in its
+    /// outcome (path and reason) and the others go on. Outcomes come back in the order of <paramref name="paths"/>.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IReadOnlyList<ClassificationOutcome> ClassifyMany(IEnumerable<string> paths, BatchOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        options ??= new BatchOptions();
+        options.Validate();
+        ThrowIfDisposed();
+        string[] files = paths.ToArray();
+        var outcomes = new ClassificationOutcome[files.Length];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, files.Length, parallel, i =>
+        {
+            outcomes[i] = ClassifyOne(files[i], options.WindowBatchSize, cancellationToken);
+            options.Completed?.Invoke(outcomes[i]);
+        });
+        return outcomes;
+    }
+
+    /// <summary>The prediction for a log-Mel spectrogram computed with <see cref="ModelCard.Features"/> (raw dB, not normalised).</summary>
+    /// <remarks>The clip duration is estimated from the frame count: (frames − 1) × hop / sample rate.</remarks>
+    /// <exception cref="ArgumentException">The spectrogram's band count differs from the card's, or it has no frames.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public GenrePrediction Predict(Spectrogram spectrogram, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spectrogram);
+        ThrowIfDisposed();
+        LogMelOptions features = Card.Features;
+        var duration = TimeSpan.FromSeconds((double)Math.Max(0, spectrogram.Frames - 1) * features.HopLength / features.SampleRate);
+        return Predict(spectrogram, duration, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The probabilities (card label order) of each window, each window band-major [MelBands × WindowFrames]
+    /// of raw log-Mel dB as <see cref="SpectrogramWindows.Cut"/> makes them; run in batches of
+    /// <see cref="GenreClassifierOptions.WindowBatchSize"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A window has the wrong length.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public float[][] PredictWindows(IReadOnlyList<float[]> windows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        ThrowIfDisposed();
+        return _runner.Run(windows, _options.WindowBatchSize, cancellationToken);
+    }
+
+    /// <summary>Releases the ONNX Runtime session.</summary>
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _session.Dispose();
+        }
+    }
+
+    private GenrePrediction Classify(string path, int? batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ThrowIfDisposed();
+        cancellationToken.ThrowIfCancellationRequested();
+        return Classify(_featurizer.Load(path), path, batchSize, cancellationToken);
+    }
+
+    private GenrePrediction Classify(AudioSignal atFeatureRate, string source, int? batchSize, CancellationToken cancellationToken)
+    {
+        if (atFeatureRate.Samples.Length == 0)
+        {
+            throw new ArgumentException($"{source}: the audio has no samples.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        Spectrogram spectrogram = _featurizer.Compute(atFeatureRate);
+        return Predict(spectrogram, atFeatureRate.Duration, batchSize, cancellationToken);
+    }
+
+    private GenrePrediction Predict(Spectrogram spectrogram, TimeSpan duration, int? batchSize, CancellationToken cancellationToken)
+    {
+        if (spectrogram.Bands != Card.Features.MelBands)
+        {
+            throw new ArgumentException($"the spectrogram has {spectrogram.Bands} bands but the model reads {Card.Features.MelBands}.", nameof(spectrogram));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        float[][] windows = SpectrogramWindows.Cut(spectrogram, Card.WindowFrames, Card.WindowHop);
+        float[][] probabilities = _runner.Run(windows, batchSize ?? _options.WindowBatchSize, cancellationToken);
+        return PredictionBuilder.Build(Card, probabilities, duration, _options.IncludeWindows);
+    }
+
+    private ClassificationOutcome ClassifyOne(string path, int? batchSize, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new ClassificationOutcome { Path = path, Prediction = Classify(path, batchSize, cancellationToken) };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            string reason = path.Length > 0 && e.Message.Contains(path, StringComparison.Ordinal) ? e.Message : $"{path}: {e.Message}";
+            return new ClassificationOutcome { Path = path, Error = reason, Exception = e };
+        }
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}

@@ -1,0 +1,41 @@
+namespace GenreML.Inference;
+
+/// <summary>How a <see cref="GenreClassifier"/> runs its model. Every property has a usable default.</summary>
+public sealed record GenreClassifierOptions
+{
+    /// <summary>Threads ONNX Runtime uses inside one operator; null (the default) lets ONNX Runtime choose (one per core).</summary>
+    public int? IntraOpThreads { get; init; }
+
+    /// <summary>Threads ONNX Runtime uses to run independent operators in parallel; null (the default) lets ONNX Runtime choose.</summary>
+    public int? InterOpThreads { get; init; }
+
+    /// <summary>Requested execution device. Default <see cref="ExecutionDevice.Cpu"/>; <see cref="ExecutionDevice.Cuda"/> is opt-in and falls back to the CPU with a warning.</summary>
+    public ExecutionDevice Device { get; init; } = ExecutionDevice.Cpu;
+
+    /// <summary>CUDA device ordinal used when <see cref="Device"/> is <see cref="ExecutionDevice.Cuda"/>. Default 0.</summary>
+    public int CudaDeviceId { get; init; }
+
+    /// <summary>Most windows sent to the network in one run. Default 32.</summary>
+    public int WindowBatchSize { get; init; } = 32;
+
+    /// <summary>Whether predictions carry per-window probabilities with start and end times. Default false.</summary>
+    public bool IncludeWindows { get; init; }
+
+    /// <summary>Receives diagnostic messages (such as a GPU fallback) as they happen; they are also kept in <see cref="GenreClassifier.Warnings"/>. Default none.</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the wrong one.</summary>
+    public void Validate()
+    {
+        if (IntraOpThreads is < 0)
+            throw new ArgumentException($"{nameof(IntraOpThreads)} must be zero or positive (got {IntraOpThreads}).", nameof(IntraOpThreads));
+        if (InterOpThreads is < 0)
+            throw new ArgumentException($"{nameof(InterOpThreads)} must be zero or positive (got {InterOpThreads}).", nameof(InterOpThreads));
+        if (CudaDeviceId < 0)
+            throw new ArgumentException($"{nameof(CudaDeviceId)} must be zero or positive (got {CudaDeviceId}).", nameof(CudaDeviceId));
+        if (WindowBatchSize <= 0)
+            throw new ArgumentException($"{nameof(WindowBatchSize)} must be positive (got {WindowBatchSize}).", nameof(WindowBatchSize));
+        if (!Enum.IsDefined(Device))
+            throw new ArgumentException($"{nameof(Device)} {(int)Device} is not a known device.", nameof(Device));
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace GenreML.Inference.Loading;
+
+/// <summary>Builds ONNX Runtime sessions from <see cref="GenreClassifierOptions"/>, falling back from CUDA to the CPU with a warning.</summary>
+internal static class SessionFactory
+{
+    /// <summary>Opens <paramref name="model"/> (an ONNX file's bytes) named <paramref name="source"/> in errors.</summary>
+    /// <exception cref="InvalidDataException">ONNX Runtime cannot load the bytes as a model.</exception>
+    public static InferenceSession Open(byte[] model, string source, GenreClassifierOptions options, List<string> warnings, out ExecutionDevice device)
+    {
+        using SessionOptions sessionOptions = Build(options, warnings, out device);
+        try
+        {
+            return new InferenceSession(model, sessionOptions);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InvalidDataException($"{source}: ONNX Runtime cannot load the model: {e.Message}", e);
+        }
+    }
+
+    private static SessionOptions Build(GenreClassifierOptions options, List<string> warnings, out ExecutionDevice device)
+    {
+        var sessionOptions = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        if (options.IntraOpThreads is int intra)
+        {
+            sessionOptions.IntraOpNumThreads = intra;
+        }
+
+        if (options.InterOpThreads is int inter)
+        {
+            sessionOptions.InterOpNumThreads = inter;
+            sessionOptions.ExecutionMode = inter > 1 ? ExecutionMode.ORT_PARALLEL : ExecutionMode.ORT_SEQUENTIAL;
+        }
+
+        device = ExecutionDevice.Cpu;
+        if (options.Device == ExecutionDevice.Cuda)
+        {
+            try
+            {
+                sessionOptions.AppendExecutionProvider_CUDA(options.CudaDeviceId);
+                device = ExecutionDevice.Cuda;
+            }
+            catch (Exception e) when (e is OnnxRuntimeException or EntryPointNotFoundException or DllNotFoundException)
+            {
+                warnings.Add(
+                    $"The CUDA execution provider (device {options.CudaDeviceId}) is not available, so the model runs on the CPU. " +
+                    $"Reference Microsoft.ML.OnnxRuntime.Gpu instead of Microsoft.ML.OnnxRuntime and check the CUDA install. ONNX Runtime said: {e.Message}");
+            }
+        }
+
+        return sessionOptions;
+    }
+}

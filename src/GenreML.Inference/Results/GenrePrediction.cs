@@ -1,0 +1,37 @@
+namespace GenreML.Inference.Results;
+
+/// <summary>The genre of one clip: the mean of its windows' probabilities.</summary>
+public sealed record GenrePrediction
+{
+    /// <summary>The most probable genre.</summary>
+    public required string Genre { get; init; }
+
+    /// <summary>The probability of <see cref="Genre"/> in [0, 1].</summary>
+    public required float Confidence { get; init; }
+
+    /// <summary>Every genre with its probability, most probable first (ties keep the card's label order).</summary>
+    public required IReadOnlyList<GenreScore> Scores { get; init; }
+
+    /// <summary>The clip's length.</summary>
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>How many windows the clip was cut into.</summary>
+    public required int WindowCount { get; init; }
+
+    /// <summary>Per-window predictions in time order, when <see cref="GenreClassifierOptions.IncludeWindows"/> is set; otherwise null.</summary>
+    public IReadOnlyList<WindowPrediction>? Windows { get; init; }
+
+    /// <summary>The probability of <paramref name="genre"/>; throws <see cref="KeyNotFoundException"/> for a label the model does not know.</summary>
+    public float ProbabilityOf(string genre)
+    {
+        foreach (GenreScore score in Scores)
+        {
+            if (score.Genre == genre)
+            {
+                return score.Probability;
+            }
+        }
+
+        throw new KeyNotFoundException($"'{genre}' is not one of the model's labels ({string.Join(", ", Scores.Select(s => s.Genre))}).");
+    }
+}

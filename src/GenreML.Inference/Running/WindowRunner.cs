@@ -1,0 +1,94 @@
+using GenreML.Inference.Cards;
+using Microsoft.ML.OnnxRuntime;
+
+namespace GenreML.Inference.Running;
+
+/// <summary>
+/// Sends windows to the network in batches of up to <c>batchSize</c> and returns one probability row per
+/// window. Every call owns its buffers, so one runner serves many threads (ONNX Runtime's
+/// <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/> is thread-safe).
+/// </summary>
+internal sealed class WindowRunner
+{
+    private readonly InferenceSession _session;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+    private readonly int _bands;
+    private readonly int _frames;
+    private readonly int _classes;
+
+    public WindowRunner(InferenceSession session, ModelCard card)
+    {
+        _session = session;
+        _inputNames = [card.InputName];
+        _outputNames = [card.ProbabilitiesOutput];
+        _bands = card.Features.MelBands;
+        _frames = card.WindowFrames;
+        _classes = card.Labels.Count;
+    }
+
+    /// <summary>Values in one window: bands × frames.</summary>
+    public int WindowLength => _bands * _frames;
+
+    /// <summary>The probabilities of each window, in order.</summary>
+    /// <exception cref="ArgumentException">A window has the wrong length.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public float[][] Run(IReadOnlyList<float[]> windows, int batchSize, CancellationToken cancellationToken)
+    {
+        for (int w = 0; w < windows.Count; w++)
+        {
+            if (windows[w] is null || windows[w].Length != WindowLength)
+            {
+                throw new ArgumentException(
+                    $"window {w} has {windows[w]?.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no"} values, expected {_bands} bands × {_frames} frames = {WindowLength}", nameof(windows));
+            }
+        }
+
+        var probabilities = new float[windows.Count][];
+        using var runOptions = new RunOptions();
+        using CancellationTokenRegistration stop = cancellationToken.Register(() => runOptions.Terminate = true);
+        for (int first = 0; first < windows.Count; first += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int count = Math.Min(batchSize, windows.Count - first);
+            RunBatch(windows, first, count, probabilities, runOptions, cancellationToken);
+        }
+
+        return probabilities;
+    }
+
+    private void RunBatch(IReadOnlyList<float[]> windows, int first, int count, float[][] probabilities, RunOptions runOptions, CancellationToken cancellationToken)
+    {
+        var batch = new float[count * WindowLength];
+        for (int i = 0; i < count; i++)
+        {
+            windows[first + i].CopyTo(batch, i * WindowLength);
+        }
+
+        using OrtValue input = OrtValue.CreateTensorValueFromMemory(batch, [count, 1, _bands, _frames]);
+        IDisposableReadOnlyCollection<OrtValue> outputs;
+        try
+        {
+            outputs = _session.Run(runOptions, _inputNames, [input], _outputNames);
+        }
+        catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+
+        using (outputs)
+        {
+            ReadOnlySpan<float> values = outputs.First().GetTensorDataAsSpan<float>();
+            if (values.Length != count * _classes)
+            {
+                throw new InvalidOperationException(
+                    $"output '{_outputNames[0]}' returned {values.Length} values for {count} windows, expected {count} × {_classes} labels; the model card does not fit the model");
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                probabilities[first + i] = values.Slice(i * _classes, _classes).ToArray();
+            }
+        }
+    }
+}
