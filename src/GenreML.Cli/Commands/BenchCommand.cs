@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GenreML.Cli.Bench;
+using GenreML.Cli.Models;
 
 namespace GenreML.Cli.Commands;
 
@@ -14,6 +15,31 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure speed (and, for training, accuracy) and print the figures; run with -c Release");
         command.Subcommands.Add(Features());
+        command.Subcommands.Add(Embedding());
+        return command;
+    }
+
+    private static Command Embedding()
+    {
+        var model = new Option<FileInfo?>("--model") { Description = "A GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
+        var audio = new Option<FileInfo?>("--audio") { Description = "A real audio file for the latency part (default: a synthetic 30-s clip)" };
+        var repetitions = new Option<int>("--repetitions") { Description = "Timed single-clip runs (the median is reported)", DefaultValueFactory = _ => 15 };
+        var clips = new Option<int>("--clips") { Description = "Clips in the throughput batch", DefaultValueFactory = _ => 20 };
+        var command = new Command("embedding", "Latency of classifying one 30-s clip with GenreClassifier (decode + features + model) and batch throughput")
+        {
+            model, audio, repetitions, clips,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            if (!ModelLocator.TryResolve(parse.GetValue(model), out string modelPath, out string problem))
+            {
+                Console.Error.WriteLine($"error: {problem}");
+                return Task.FromResult(2);
+            }
+
+            return Task.FromResult(EmbeddingBench.Run(modelPath, Console.Out, Math.Max(1, parse.GetValue(repetitions)), Math.Max(1, parse.GetValue(clips)),
+                parse.GetValue(audio)?.FullName, cancel));
+        });
         return command;
     }
 

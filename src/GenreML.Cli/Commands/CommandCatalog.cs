@@ -20,6 +20,7 @@ internal static class CommandCatalog
     private static IEnumerable<Command> All()
     {
         yield return DemoDataCommand.Create();
+        yield return PredictCommand.Create();
         yield return InspectCommand.Create();
         yield return BenchCommand.Create();
     }

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using GenreML.Audio;
+using GenreML.Cli.Models;
+using GenreML.Inference;
+using GenreML.Inference.Cards;
+using GenreML.Inference.Results;
+
+namespace GenreML.Cli.Commands;
+
+/// <summary><c>genreml predict</c>: the genre of one file, for a human: genre, confidence and a bar per genre.</summary>
+internal static class PredictCommand
+{
+    private const int BarWidth = 30;
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "An audio file (wav, au/snd, or anything ffmpeg decodes)" };
+        var model = new Option<FileInfo?>("--model") { Description = "A GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
+        var windows = new Option<bool>("--windows") { Description = "Also print the genre of every window over time" };
+        var command = new Command("predict", "Tell the genre of one audio file, with the probability of every genre") { file, model, windows };
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(file)!, parse.GetValue(model), parse.GetValue(windows), cancel)));
+        return command;
+    }
+
+    private static int Run(FileInfo audio, FileInfo? modelFile, bool showWindows, CancellationToken cancel)
+    {
+        if (!ModelLocator.TryResolve(modelFile, out string modelPath, out string problem))
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            return 2;
+        }
+
+        try
+        {
+            using var classifier = GenreClassifier.Open(modelPath, new GenreClassifierOptions { IncludeWindows = showWindows });
+            GenrePrediction prediction = classifier.Classify(audio.FullName, cancel);
+            Console.WriteLine($"{audio.Name}: {prediction.Genre} ({prediction.Confidence:P0}), {prediction.Duration:m\\:ss} analysed in {prediction.WindowCount} windows");
+            int labelWidth = prediction.Scores.Max(s => s.Genre.Length);
+            foreach (GenreScore score in prediction.Scores)
+            {
+                int filled = (int)Math.Round(score.Probability * BarWidth);
+                Console.WriteLine($"  {score.Genre.PadRight(labelWidth)} {new string('█', filled)}{new string('·', BarWidth - filled)} {score.Probability,6:P1}");
+            }
+
+            foreach (WindowPrediction window in prediction.Windows ?? [])
+            {
+                Console.WriteLine($"  {window.Start:m\\:ss}–{window.End:m\\:ss} {window.Genre} ({window.Confidence:P0})");
+            }
+
+            return 0;
+        }
+        catch (Exception e) when (e is AudioFormatException or ModelCardException or InvalidDataException or IOException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+}

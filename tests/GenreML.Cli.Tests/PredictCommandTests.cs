@@ -1,0 +1,47 @@
+using GenreML.Audio.Decoding;
+using GenreML.Audio.Synthesis;
+
+namespace GenreML.Cli.Tests;
+
+[Collection("console")]
+public sealed class PredictCommandTests : IDisposable
+{
+    private static readonly string TinyModel = Path.Combine(AppContext.BaseDirectory, "Models", "tiny-genre.onnx");
+    private readonly string _folder = Directory.CreateTempSubdirectory("genreml-predict-").FullName;
+
+    [Fact]
+    public async Task Prints_the_genre_and_a_bar_for_every_label()
+    {
+        string song = Path.Combine(_folder, "song.wav");
+        WavWriter.Write(song, DemoSongSynthesizer.Render("metal", 0, seconds: 4), 22050);
+        var (code, output, _) = await CliRunner.RunAsync("predict", song, "--model", TinyModel, "--windows");
+        Assert.Equal(0, code);
+        Assert.StartsWith("song.wav: ", output);
+        foreach (string genre in DemoSongSynthesizer.Genres)
+        {
+            Assert.Contains($"  {genre}", output);
+        }
+
+        Assert.Contains("0:00–0:01", output);
+    }
+
+    [Fact]
+    public async Task A_missing_model_says_what_to_pass()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("predict", "x.wav", "--model", Path.Combine(_folder, "none.onnx"));
+        Assert.Equal(2, code);
+        Assert.Contains("no such model file", error);
+    }
+
+    [Fact]
+    public async Task An_undecodable_file_is_named_in_the_error()
+    {
+        string bad = Path.Combine(_folder, "bad.wav");
+        await File.WriteAllTextAsync(bad, "not audio at all");
+        var (code, _, error) = await CliRunner.RunAsync("predict", bad, "--model", TinyModel);
+        Assert.Equal(1, code);
+        Assert.Contains(bad, error);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
