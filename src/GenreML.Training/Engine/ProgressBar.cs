@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace GenreML.Training.Engine;
 
 /// <summary>
-/// A one-line progress bar redrawn in place (carriage return) on a terminal: step/total, loss, accuracy
-/// and the estimated time left. Redraws at most ten times a second; silent when disabled.
+/// A one-line progress bar redrawn in place (carriage return) on a terminal: step/total, a detail such
+/// as loss and accuracy, and the estimated time left. Redraws at most ten times a second; silent when disabled.
 /// </summary>
 public sealed class ProgressBar
 {
@@ -23,7 +23,7 @@ public sealed class ProgressBar
     }
 
     /// <summary>Reports that <paramref name="done"/> steps are finished.</summary>
-    public void Report(int done, double loss, double accuracy)
+    public void Report(int done, string? detail = null)
     {
         if (_writer is null) return;
         long now = _clock.ElapsedMilliseconds;
@@ -32,7 +32,7 @@ public sealed class ProgressBar
         const int width = 24;
         int filled = (int)((long)width * done / _total);
         double eta = done == 0 ? 0 : now / 1000.0 * (_total - done) / done;
-        _writer.Write($"\r{_title} [{new string('#', filled)}{new string('-', width - filled)}] {done}/{_total} loss {loss:F4} acc {accuracy:F3} ETA {TimeSpan.FromSeconds(Math.Round(eta)):mm\\:ss}  ");
+        _writer.Write($"\r{_title} [{new string('#', filled)}{new string('-', width - filled)}] {done}/{_total} {detail} ETA {TimeSpan.FromSeconds(Math.Round(eta)):mm\\:ss}  ");
         _writer.Flush();
     }
 

@@ -130,7 +130,7 @@ public sealed class Trainer
                 lossSum += batchLoss * n;
                 correct += batchCorrect;
                 seen += n;
-                bar.Report(b + 1, lossSum / seen, correct / seen);
+                bar.Report(b + 1, $"loss {lossSum / seen:F4} acc {correct / seen:F3}");
             }
 
             bar.Clear();
