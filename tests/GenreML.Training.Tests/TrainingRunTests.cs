@@ -106,6 +106,10 @@ public sealed class TrainingRunTests
         Assert.Equal(["genre9.00000"], first.Metrics.UnknownSplitNames);
         Assert.Equal(4, first.Metrics.Valid!.Clips);
 
+        var swapped = run.Run(request with { OutputDirectory = tmp.Combine("swapped"), SwapTrainValid = true });
+        Assert.Equal(12, swapped.Metrics.Valid!.Clips);
+        Assert.Contains("genre0.00000 train", File.ReadAllText(tmp.Combine("swapped", "split.txt")));
+
         var resumed = run.Run(request with { SplitFile = null, Resume = true });
         Assert.Single(resumed.Metrics.Epochs);
         Assert.Equal(first.Metrics.Valid.Clips, resumed.Metrics.Valid!.Clips);

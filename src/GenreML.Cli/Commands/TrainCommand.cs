@@ -25,6 +25,7 @@ internal static class TrainCommand
         arch.AcceptOnlyFromAmong("default", "seed");
         var epochs = new Option<int?>("--epochs") { Description = "Maximum epochs (default: the architecture's preset)" };
         var splitFile = new Option<string?>("--split-file") { Description = "Split file with lines '<name> train|valid|test' (default: stratified 70/15/15)" };
+        var swap = new Option<bool>("--swap-split") { Description = "Train on the valid part and validate on the train part (second fold of two-fold cross-validation)" };
         var seed = new Option<int>("--seed") { Description = "Seed of every random choice", DefaultValueFactory = _ => 1 };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out after its last finished epoch" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bars (for logs)" };
@@ -40,7 +41,7 @@ internal static class TrainCommand
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the feature cache" };
 
         var command = new Command("train", "Train a genre classifier on labelled audio and write a run folder");
-        foreach (Option option in new Option[] { data, output, arch, epochs, splitFile, seed, resume, quiet, balance, batch, lr, patience, mixup, smoothing, width, cache, noCache })
+        foreach (Option option in new Option[] { data, output, arch, epochs, splitFile, swap, seed, resume, quiet, balance, batch, lr, patience, mixup, smoothing, width, cache, noCache })
         {
             command.Options.Add(option);
         }
@@ -70,6 +71,7 @@ internal static class TrainCommand
                 OutputDirectory = outDir ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)),
                 Options = options,
                 SplitFile = parse.GetValue(splitFile),
+                SwapTrainValid = parse.GetValue(swap),
                 CacheDirectory = parse.GetValue(noCache) ? "" : parse.GetValue(cache),
                 Resume = parse.GetValue(resume),
                 CommandLine = "genreml " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),

@@ -17,6 +17,9 @@ public sealed record TrainingRequest
     /// <summary>A split file (<c>&lt;name&gt; train|valid|test</c>); null makes a stratified 70/15/15 split seeded with <see cref="TrainingOptions.Seed"/>.</summary>
     public string? SplitFile { get; init; }
 
+    /// <summary>Exchange the train and valid parts (the second fold of a two-fold cross-validation on a train/valid split file).</summary>
+    public bool SwapTrainValid { get; init; }
+
     /// <summary>Feature cache folder; null uses <see cref="Features.FeatureCache.DefaultDirectory"/>, empty disables caching.</summary>
     public string? CacheDirectory { get; init; }
 

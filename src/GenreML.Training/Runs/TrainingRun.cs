@@ -47,6 +47,8 @@ public sealed class TrainingRun
         var dataset = DatasetScanner.Scan(request.DataPath);
         _log.WriteLine($"data: {dataset.Source}: {dataset.Clips.Count} clips, {dataset.Labels.Count} labels");
         var (split, unknownNames, unlisted) = MakeSplit(request, dataset, outDir);
+        if (request.SwapTrainValid && !(request.Resume && File.Exists(Path.Combine(outDir, SplitFileName))))
+            split = new DatasetSplit(split.Description + ", train and valid swapped", split.Valid, split.Train, split.Test);
         AtomicFile.WriteAllText(Path.Combine(outDir, SplitFileName), split.ToText());
 
         IClipFeaturizer featurizer = _services.Featurizer;
