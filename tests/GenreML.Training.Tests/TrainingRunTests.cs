@@ -110,6 +110,7 @@ public sealed class TrainingRunTests
         Assert.Equal(12, swapped.Metrics.Valid!.Clips);
         Assert.Contains("genre0.00000 train", File.ReadAllText(tmp.Combine("swapped", "split.txt")));
 
+        Assert.Contains("already holds a training run", Assert.Throws<InvalidOperationException>(() => run.Run(request)).Message);
         var resumed = run.Run(request with { SplitFile = null, Resume = true });
         Assert.Single(resumed.Metrics.Epochs);
         Assert.Equal(first.Metrics.Valid.Clips, resumed.Metrics.Valid!.Clips);

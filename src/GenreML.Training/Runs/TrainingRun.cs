@@ -35,7 +35,10 @@ public sealed class TrainingRun
         _progress = progress;
     }
 
-    /// <summary>Runs <paramref name="request"/>; throws <see cref="DatasetException"/> for unusable data.</summary>
+    /// <summary>
+    /// Runs <paramref name="request"/>; throws <see cref="DatasetException"/> for unusable data and
+    /// <see cref="InvalidOperationException"/> when the run folder already holds a run and resume was not asked for.
+    /// </summary>
     public TrainingRunResult Run(TrainingRequest request, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -43,6 +46,8 @@ public sealed class TrainingRun
         options.Validate();
         string outDir = Path.GetFullPath(request.OutputDirectory);
         Directory.CreateDirectory(outDir);
+        if (!request.Resume && File.Exists(Path.Combine(outDir, Trainer.CheckpointFile)))
+            throw new InvalidOperationException($"{outDir} already holds a training run; continue it with resume (--resume) or choose another run folder");
 
         var dataset = DatasetScanner.Scan(request.DataPath);
         _log.WriteLine($"data: {dataset.Source}: {dataset.Clips.Count} clips, {dataset.Labels.Count} labels");
