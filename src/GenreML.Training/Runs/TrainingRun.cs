@@ -82,6 +82,7 @@ public sealed class TrainingRun
         var trainSet = train.Select(c => FeatureNormalizer.Apply(c, normalization)).ToList();
         var validSet = valid.Select(c => FeatureNormalizer.Apply(c, normalization)).ToList();
         var testSet = test.Select(c => FeatureNormalizer.Apply(c, normalization)).ToList();
+        // Only the normalised copies are needed from here on; let the raw spectrograms be collected.
         train = [];
         valid = [];
         test = [];
