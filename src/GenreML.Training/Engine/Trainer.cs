@@ -87,7 +87,7 @@ public sealed class Trainer
         {
             state = TrainingState.Load(statePath);
             if (state.OptionsFingerprint != TrainingState.Fingerprint(_options))
-                throw new InvalidOperationException($"{statePath}: the run was started with other training options; resume with the same options");
+                throw new InvalidOperationException($"{statePath}: the run was started with other training options; resume with the same options (with the one-cycle schedule the epoch count is part of the schedule, so it must match too)");
             model.load(lastPath);
             optimizer.load_state_dict(optimizerPath);
             _log.WriteLine($"resuming after epoch {state.Epoch} (best epoch {state.BestEpoch}, balanced accuracy {state.BestScore:F3})");
