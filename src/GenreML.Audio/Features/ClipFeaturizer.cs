@@ -1,3 +1,4 @@
+using GenreML.Audio.Features;
 using GenreML.Audio.Decoding;
 using GenreML.Audio.Resampling;
 
@@ -9,7 +10,7 @@ namespace GenreML.Audio.Features;
 /// <see cref="LogMelOptions.SampleRate"/> → log-Mel spectrogram with exactly <see cref="Options"/>.
 /// Immutable and safe to use from several threads at once.
 /// </summary>
-public sealed class ClipFeaturizer
+public sealed class ClipFeaturizer : IClipFeaturizer
 {
     private readonly LogMelExtractor _extractor;
 

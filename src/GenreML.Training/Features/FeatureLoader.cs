@@ -1,3 +1,4 @@
+using GenreML.Audio.Features;
 using GenreML.Training.Data;
 
 namespace GenreML.Training.Features;

@@ -1,3 +1,4 @@
+using GenreML.Audio.Features;
 using System.Globalization;
 using GenreML.Inference.Cards;
 using GenreML.Training.Data;

@@ -1,3 +1,4 @@
+using GenreML.Audio.Features;
 using GenreML.Training.Export;
 using GenreML.Training.Features;
 

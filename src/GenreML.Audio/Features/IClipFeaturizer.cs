@@ -1,10 +1,9 @@
-using GenreML.Audio.Features;
-
-namespace GenreML.Training.Features;
+namespace GenreML.Audio.Features;
 
 /// <summary>
-/// Turns one audio file into its log-Mel spectrogram (decode → 22 050 Hz mono → log-Mel). Training
-/// receives it from outside so that the same front end serves training and inference.
+/// Turns one audio file into its log-Mel spectrogram (decode → 22 050 Hz mono → log-Mel).
+/// <see cref="ClipFeaturizer"/> is the implementation; training takes the interface so tests can feed
+/// synthetic spectrograms without decoding audio.
 /// </summary>
 public interface IClipFeaturizer
 {
