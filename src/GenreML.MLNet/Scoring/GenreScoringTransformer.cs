@@ -38,7 +38,8 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
             IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
         };
-        IDataView schemaOnly = new ClipWindowView(new AudioSourceView(() => [], labelled: false, "schema"), model, _featurizer, options);
+        IDataView schemaOnly = new ClipWindowView(
+            new AudioSourceView(() => [], labelled: false, "schema"), model, _featurizer, new GenreScoringOptions { ModelPath = model.Path });
         _onnx = transforms.ApplyOnnxModel(onnxOptions).Fit(schemaOnly);
     }
 
