@@ -24,10 +24,11 @@ public static class EvaluationMarkdown
         text.AppendLine();
         text.AppendLine("| genre | clips | precision | recall | log-loss |");
         text.AppendLine("|---|---:|---:|---:|---:|");
-        foreach (ClassMetrics c in result.PerClass)
+        for (int i = 0; i < result.PerClass.Count; i++)
         {
+            ClassMetrics c = result.PerClass[i];
             text.Append(CultureInfo.InvariantCulture,
-                $"| {c.Label} | {c.Support} | {Number(c.Precision)} | {Number(c.Recall)} | {Number(c.LogLoss)} |").AppendLine();
+                $"| {c.Label} | {c.Support} | {Precision(result, i)} | {Recall(result, i)} | {(c.Support == 0 ? "n/a" : Number(c.LogLoss))} |").AppendLine();
         }
 
         return text.ToString();
@@ -45,10 +46,10 @@ public static class EvaluationMarkdown
             IReadOnlyList<int> row = result.ConfusionMatrix[i];
             text.Append("| ").Append(result.Labels[i]).Append(" | ")
                 .AppendJoin(" | ", row.Select((count, j) => j == i ? $"**{count}**" : count.ToString(CultureInfo.InvariantCulture)))
-                .Append(CultureInfo.InvariantCulture, $" | {row.Sum()} | {Number(result.PerClass[i].Recall)} |").AppendLine();
+                .Append(CultureInfo.InvariantCulture, $" | {row.Sum()} | {Recall(result, i)} |").AppendLine();
         }
 
-        text.Append("| precision | ").AppendJoin(" | ", result.PerClass.Select(c => Number(c.Precision))).AppendLine(" | | |");
+        text.Append("| precision | ").AppendJoin(" | ", result.PerClass.Select((_, i) => Precision(result, i))).AppendLine(" | | |");
         return text.ToString();
     }
 
@@ -70,6 +71,14 @@ public static class EvaluationMarkdown
 
         return text.ToString();
     }
+
+    /// <summary>Recall of genre <paramref name="i"/>, or n/a when no evaluated clip is of that genre.</summary>
+    private static string Recall(GenreEvaluationResult result, int i) =>
+        result.PerClass[i].Support == 0 ? "n/a" : Number(result.PerClass[i].Recall);
+
+    /// <summary>Precision of genre <paramref name="i"/>, or n/a when no clip was predicted as that genre.</summary>
+    private static string Precision(GenreEvaluationResult result, int i) =>
+        result.ConfusionMatrix.Sum(row => row[i]) == 0 ? "n/a" : Number(result.PerClass[i].Precision);
 
     private static void Row(StringBuilder text, string name, string value) => text.Append("| ").Append(name).Append(" | ").Append(value).AppendLine(" |");
 
