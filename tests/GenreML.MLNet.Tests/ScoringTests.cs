@@ -28,4 +28,28 @@ public sealed class ScoringTests
         Assert.All(rows, r => Assert.Equal(3.0, r.Duration, 2));
         Assert.True(scored.Schema[AudioColumns.Label].Type is KeyDataViewType { Count: 10 });
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Scoring_streams_an_endless_file_list_and_stops_when_the_cursor_is_disposed(int threads)
+    {
+        using var audio = new TestAudio();
+        string clip = audio.AddClip("a.wav", "disco", 0, seconds: 1);
+        IEnumerable<string> Endless()
+        {
+            while (true)
+            {
+                yield return clip;
+            }
+        }
+
+        using GenreScoringTransformer scorer = _ml.Transforms.ScoreGenres(TestAudio.TinyModel, threads);
+        IDataView scored = scorer.Transform(_ml.Data.LoadFromAudioFiles(Endless()));
+
+        List<ScoredClip> first = ScoredClipReader.Read(scored).Take(5).ToList();
+
+        Assert.Equal(5, first.Count);
+        Assert.All(first, c => Assert.Equal(first[0].Score, c.Score));
+    }
 }

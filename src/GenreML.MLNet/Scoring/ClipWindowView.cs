@@ -150,7 +150,7 @@ internal sealed class ClipWindowView : IDataView
             {
                 AudioColumns.ClipIndex => Typed<TValue, long>(column, (ref long v) => v = Current.Index),
                 AudioColumns.Path => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = Current.Path.AsMemory()),
-                AudioColumns.Label when _view.HasLabel && column.Index == 2 =>
+                AudioColumns.Label =>
                     Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = (Current.Label ?? "").AsMemory()),
                 AudioColumns.Duration => Typed<TValue, double>(column, (ref double v) => v = Current.DurationSeconds),
                 AudioColumns.Error => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = Current.Error.AsMemory()),
