@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace GenreML.MLNet.Batch;
 
 /// <summary>The verdict on one file of a batch: the top genres, or why the file could not be scored.</summary>
@@ -18,5 +20,6 @@ public sealed record GenrePrediction(
     string? Error)
 {
     /// <summary>True when the file was scored.</summary>
+    [JsonIgnore]
     public bool Succeeded => Error is null;
 }
