@@ -143,6 +143,17 @@ public sealed class NegativeTests
     }
 
     [Fact]
+    public void Card_input_name_that_clashes_with_a_pipeline_column_is_reported()
+    {
+        ModelCard wrong = GenreModel.Load(TestAudio.TinyModel).Card with { InputName = "Path" };
+
+        var error = Assert.Throws<ModelCardException>(() =>
+            _ml.Transforms.ScoreGenres(new GenreScoringOptions { ModelPath = TestAudio.TinyModel, Card = wrong }));
+
+        Assert.Equal("inputName", error.Field);
+    }
+
+    [Fact]
     public void Missing_model_file_is_reported()
     {
         var error = Assert.Throws<FileNotFoundException>(() => _ml.Transforms.ScoreGenres("/no/such/model.onnx"));

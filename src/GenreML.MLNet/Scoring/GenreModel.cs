@@ -59,8 +59,16 @@ public sealed class GenreModel
         return new GenreModel(full, card);
     }
 
+    private static readonly string[] ReservedNames =
+        [Data.AudioColumns.ClipIndex, Data.AudioColumns.Path, Data.AudioColumns.Label, Data.AudioColumns.Duration, Data.AudioColumns.Error];
+
     private static void CheckInput(string path, ModelCard card, InferenceSession session)
     {
+        if (ReservedNames.Contains(card.InputName, StringComparer.Ordinal) || ReservedNames.Contains(card.ProbabilitiesOutput, StringComparer.Ordinal))
+        {
+            throw new ModelCardException(path, "inputName", $"the names {string.Join(", ", ReservedNames)} are the scoring pipeline's own columns and cannot name the model's input or probabilities output");
+        }
+
         if (!session.InputMetadata.TryGetValue(card.InputName, out NodeMetadata? input))
         {
             throw new ModelCardException(path, "inputName", $"the model has no input '{card.InputName}' (inputs: {string.Join(", ", session.InputMetadata.Keys)})");
