@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Globalization;
+using GenreML.Cli.Commands.Scoring;
+using GenreML.Cli.Terminal;
+using GenreML.Inference.Cards;
+using GenreML.MLNet.Data;
+using GenreML.MLNet.Evaluation;
+using GenreML.MLNet.IO;
+using GenreML.MLNet.Scoring;
+using Microsoft.ML;
+
+namespace GenreML.Cli.Commands;
+
+/// <summary>
+/// <c>genreml evaluate</c>: scores a labelled folder or manifest through the ML.NET pipeline, prints the
+/// metrics and the confusion matrix, and writes <c>metrics.json</c> and <c>confusion.md</c> atomically.
+/// Exit code 0 when every clip was evaluated, 1 when some failed (listed), 2 when nothing could be evaluated.
+/// </summary>
+internal static class EvaluateCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        Option<string?> model = ScoringCliOptions.Model();
+        var data = new Option<string>("--data")
+        {
+            Description = "Labelled audio: a folder <root>/<genre>/… or a manifest CSV (path,label).",
+            Required = true,
+        };
+        var splitFile = new Option<string?>("--split-file") { Description = "A split file, '<name> <split>' per line (GTZAN's split.txt); needs --split and a folder --data." };
+        var split = new Option<string?>("--split") { Description = "The split of --split-file to evaluate, e.g. test or valid." };
+        var output = new Option<string?>("--out") { Description = "Folder for metrics.json and confusion.md (default: runs/evaluate-<time>)." };
+        Option<int> threads = ScoringCliOptions.Threads();
+        var command = new Command("evaluate", "Evaluate a genre model on labelled audio with ML.NET: accuracy, balanced accuracy, log-loss, top-3, confusion matrix.")
+        {
+            model, data, splitFile, split, output, threads,
+        };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(splitFile) is null) != (result.GetValue(split) is null))
+            {
+                result.AddError("--split-file and --split go together.");
+            }
+        });
+        command.SetAction(parse => Run(
+            parse.GetValue(model), parse.GetValue(data)!, parse.GetValue(splitFile), parse.GetValue(split), parse.GetValue(output), parse.GetValue(threads)));
+        return command;
+    }
+
+    private static int Run(string? modelPath, string data, string? splitFile, string? split, string? output, int threads)
+    {
+        try
+        {
+            var ml = new MLContext(seed: 0);
+            AudioSourceView source = OpenSource(ml, data, splitFile, split);
+            string folder = output ?? Path.Combine("runs", "evaluate-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+            using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(ModelLocator.Resolve(modelPath), threads);
+            int total = source.Entries().Count();
+            Console.WriteLine($"Evaluating {scorer.Model.Path} on {total} clips ({source.Description}).");
+            GenreEvaluationResult result;
+            using (var progress = new ConsoleProgress("evaluate", total, ScoringCliOptions.ShowProgress, Console.Out))
+            {
+                result = ml.MulticlassClassification.EvaluateGenres(scorer.Transform(source), topK: 3, new ProgressSink(progress));
+            }
+
+            AtomicTextFile.WriteAllText(Path.Combine(folder, "metrics.json"), result.ToJson());
+            AtomicTextFile.WriteAllText(Path.Combine(folder, "confusion.md"), EvaluationMarkdown.Report(result));
+            Console.WriteLine();
+            Console.Write(EvaluationMarkdown.MetricsTable(result));
+            Console.WriteLine();
+            Console.Write(EvaluationMarkdown.ConfusionMatrix(result));
+            Console.WriteLine();
+            Console.WriteLine($"Wrote {Path.Combine(folder, "metrics.json")} and {Path.Combine(folder, "confusion.md")}.");
+            return ReportFailures(result.Failures);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ModelCardException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"evaluate: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static AudioSourceView OpenSource(MLContext ml, string data, string? splitFile, string? split)
+    {
+        if (Directory.Exists(data))
+        {
+            return ml.Data.LoadFromAudioFolder(data, new AudioFolderOptions { SplitFile = splitFile, Split = split });
+        }
+
+        if (!File.Exists(data))
+        {
+            throw new FileNotFoundException($"--data '{data}' is neither a folder nor a manifest file.", data);
+        }
+
+        if (splitFile is not null)
+        {
+            throw new ArgumentException("--split-file works with a folder --data; a manifest already lists the clips to evaluate.");
+        }
+
+        return ml.Data.LoadFromAudioManifest(data);
+    }
+
+    private static int ReportFailures(IReadOnlyList<ClipFailure> failures)
+    {
+        if (failures.Count == 0)
+        {
+            return 0;
+        }
+
+        Console.Error.WriteLine($"{failures.Count} clip(s) could not be evaluated:");
+        foreach (ClipFailure failure in failures)
+        {
+            Console.Error.WriteLine($"  {failure.Path}: {failure.Reason}");
+        }
+
+        return 1;
+    }
+
+    /// <summary>Forwards evaluation progress to the console line synchronously (Progress&lt;T&gt; would post to the pool).</summary>
+    private sealed class ProgressSink(ConsoleProgress progress) : IProgress<int>
+    {
+        public void Report(int value) => progress.Report(value);
+    }
+}

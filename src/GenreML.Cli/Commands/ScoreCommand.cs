@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Globalization;
+using GenreML.Cli.Commands.Scoring;
+using GenreML.Cli.Terminal;
+using GenreML.Inference.Cards;
+using GenreML.MLNet.Batch;
+using GenreML.MLNet.Data;
+using GenreML.MLNet.Scoring;
+using Microsoft.ML;
+
+namespace GenreML.Cli.Commands;
+
+/// <summary>
+/// <c>genreml score</c>: tells the genre of audio files (and of the audio under folders) through the ML.NET
+/// pipeline, printing one line per file or writing a CSV / JSON Lines file atomically. A file that cannot be
+/// decoded gets an error row and the rest go on. Exit code 0 when all were scored, 1 when some failed
+/// (listed on standard error), 2 when nothing could be run (e.g. no model).
+/// </summary>
+internal static class ScoreCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        Option<string?> model = ScoringCliOptions.Model();
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Audio files and folders (folders are searched recursively for audio files).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string?>("--out") { Description = "Write the results to this file: .csv or .jsonl (default: print them)." };
+        var top = new Option<int>("--top")
+        {
+            Description = "Genres to list per file, most probable first (default: 3).",
+            DefaultValueFactory = _ => 3,
+        };
+        top.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--top must be at least 1.");
+            }
+        });
+        output.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path)
+            {
+                try
+                {
+                    PredictionFileWriter.FormatOf(path);
+                }
+                catch (ArgumentException e)
+                {
+                    result.AddError(e.Message);
+                }
+            }
+        });
+        Option<int> threads = ScoringCliOptions.Threads();
+        var command = new Command("score", "Tell the genre of audio files with the ML.NET pipeline.") { model, paths, output, top, threads };
+        command.SetAction(parse => Run(parse.GetValue(model), parse.GetValue(paths)!, parse.GetValue(output), parse.GetValue(top), parse.GetValue(threads)));
+        return command;
+    }
+
+    private static int Run(string? modelPath, string[] paths, string? output, int top, int threads)
+    {
+        try
+        {
+            var ml = new MLContext(seed: 0);
+            AudioSourceView source = ml.Data.LoadFromAudioFiles(paths);
+            using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(ModelLocator.Resolve(modelPath), threads);
+            top = Math.Min(top, scorer.Model.Card.Labels.Count);
+            int total = source.Entries().Count();
+            var failures = new List<GenrePrediction>();
+            int scored;
+            using (var progress = new ConsoleProgress("score", total, output is not null && ScoringCliOptions.ShowProgress, Console.Out))
+            {
+                IEnumerable<GenrePrediction> predictions = GenrePredictions.Read(scorer.Transform(source), top)
+                    .Select(p =>
+                    {
+                        if (!p.Succeeded)
+                        {
+                            failures.Add(p);
+                        }
+
+                        progress.Increment();
+                        return p;
+                    });
+                scored = output is null ? Print(predictions) : PredictionFileWriter.Write(output, predictions);
+            }
+
+            if (output is not null)
+            {
+                Console.WriteLine($"Scored {scored - failures.Count} of {scored} files; wrote {output}.");
+            }
+
+            if (failures.Count == 0)
+            {
+                return 0;
+            }
+
+            Console.Error.WriteLine($"{failures.Count} of {scored} file(s) could not be scored:");
+            foreach (GenrePrediction failure in failures)
+            {
+                Console.Error.WriteLine($"  {failure.Path}: {failure.Error}");
+            }
+
+            return 1;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ModelCardException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"score: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Print(IEnumerable<GenrePrediction> predictions)
+    {
+        int count = 0;
+        foreach (GenrePrediction p in predictions)
+        {
+            count++;
+            if (!p.Succeeded)
+            {
+                Console.WriteLine($"{p.Path}\terror: {p.Error}");
+                continue;
+            }
+
+            string ranking = string.Join("  ", p.TopGenres.Zip(p.TopProbabilities, (g, pr) => string.Create(CultureInfo.InvariantCulture, $"{g} {pr:0.000}")));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Path}\t{p.Genre}\t{p.Probability:0.000}\t{p.DurationSeconds:0.0}s\t{ranking}"));
+        }
+
+        return count;
+    }
+}

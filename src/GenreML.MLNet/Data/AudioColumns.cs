@@ -1,0 +1,29 @@
+namespace GenreML.MLNet.Data;
+
+/// <summary>Column names of the audio sources and of the genre scoring output.</summary>
+public static class AudioColumns
+{
+    /// <summary>Path of the audio file (text).</summary>
+    public const string Path = "Path";
+
+    /// <summary>Genre: text in a source, a key over the model's labels after scoring.</summary>
+    public const string Label = "Label";
+
+    /// <summary>Mean window probabilities of a clip, float[labels], slot names = labels.</summary>
+    public const string Score = "Score";
+
+    /// <summary>The genre with the highest score (key over the model's labels).</summary>
+    public const string PredictedLabel = "PredictedLabel";
+
+    /// <summary>Clip duration in seconds (double).</summary>
+    public const string Duration = "Duration";
+
+    /// <summary>Number of windows the clip was cut into (int).</summary>
+    public const string Windows = "Windows";
+
+    /// <summary>Why the clip could not be scored (text; empty when it was).</summary>
+    public const string Error = "Error";
+
+    /// <summary>Position of the clip in its source (long), shared by all windows of one clip.</summary>
+    public const string ClipIndex = "ClipIndex";
+}

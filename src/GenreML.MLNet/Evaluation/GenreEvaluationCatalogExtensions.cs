@@ -1,0 +1,94 @@
+using GenreML.MLNet.Data;
+using GenreML.MLNet.Scoring;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GenreML.MLNet.Evaluation;
+
+/// <summary>Genre evaluation for <see cref="MulticlassClassificationCatalog"/>: <c>mlContext.MulticlassClassification.EvaluateGenres(...)</c>.</summary>
+public static class GenreEvaluationCatalogExtensions
+{
+    /// <summary>
+    /// Scores every clip of <paramref name="scoredClips"/> (the output of
+    /// <see cref="GenreScoringTransformer"/> over a labelled source), records the clips that failed, and
+    /// evaluates the rest with ML.NET's <see cref="MulticlassClassificationCatalog.Evaluate"/>.
+    /// </summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="scoredClips">Scored clips with a key-typed Label column.</param>
+    /// <param name="topK">k for top-k accuracy (default 3).</param>
+    /// <param name="progress">Told the number of clips read so far, after each clip.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A required column (e.g. Label) is missing.</exception>
+    /// <exception cref="ArgumentException">A column has the wrong type or vector size.</exception>
+    /// <exception cref="InvalidOperationException">No clip could be evaluated.</exception>
+    public static GenreEvaluationResult EvaluateGenres(this MulticlassClassificationCatalog catalog, IDataView scoredClips, int topK = 3, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(scoredClips);
+        string[] labels = ScoredClipReader.Labels(scoredClips);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(topK);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(topK, labels.Length);
+        if (scoredClips.Schema.GetColumnOrNull(AudioColumns.Label) is null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(scoredClips), $"Column '{AudioColumns.Label}' not found: evaluation needs a labelled source (a <root>/<genre>/ folder or a manifest).");
+        }
+
+        var evaluated = new List<ScoredClip>();
+        var failures = new List<ClipFailure>();
+        int read = 0;
+        foreach (ScoredClip clip in ScoredClipReader.Read(scoredClips))
+        {
+            if (!clip.Succeeded)
+            {
+                failures.Add(new ClipFailure(clip.Path, clip.Error));
+            }
+            else if (clip.Label == 0)
+            {
+                failures.Add(new ClipFailure(clip.Path, "the clip has no label"));
+            }
+            else
+            {
+                evaluated.Add(clip);
+            }
+
+            progress?.Report(++read);
+        }
+
+        if (evaluated.Count == 0)
+        {
+            throw new InvalidOperationException(read == 0
+                ? "There is nothing to evaluate: the source has no audio files."
+                : $"No clip could be evaluated: all {read} failed (first: {failures[0].Path}: {failures[0].Reason}).");
+        }
+
+        MulticlassClassificationMetrics metrics = catalog.Evaluate(
+            new ScoredClipListView(scoredClips.Schema, evaluated),
+            AudioColumns.Label, AudioColumns.Score, AudioColumns.PredictedLabel, topKPredictionCount: topK);
+        return ToResult(labels, evaluated.Count, topK, metrics, failures);
+    }
+
+    private static GenreEvaluationResult ToResult(string[] labels, int clips, int topK, MulticlassClassificationMetrics metrics, List<ClipFailure> failures)
+    {
+        ConfusionMatrix confusion = metrics.ConfusionMatrix;
+        int[][] counts = confusion.Counts.Select(row => row.Select(c => (int)Math.Round(c)).ToArray()).ToArray();
+        var perClass = labels.Select((label, i) => new ClassMetrics(
+            label,
+            counts[i].Sum(),
+            confusion.PerClassPrecision[i],
+            confusion.PerClassRecall[i],
+            metrics.PerClassLogLoss[i])).ToArray();
+        return new GenreEvaluationResult
+        {
+            Labels = labels,
+            Clips = clips,
+            MicroAccuracy = metrics.MicroAccuracy,
+            MacroAccuracy = metrics.MacroAccuracy,
+            LogLoss = metrics.LogLoss,
+            LogLossReduction = metrics.LogLossReduction,
+            TopK = topK,
+            TopKAccuracy = metrics.TopKAccuracy,
+            PerClass = perClass,
+            ConfusionMatrix = counts,
+            Failures = failures,
+        };
+    }
+}

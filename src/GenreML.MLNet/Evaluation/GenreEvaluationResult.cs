@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace GenreML.MLNet.Evaluation;
+
+/// <summary>
+/// The outcome of evaluating a genre model on labelled clips, from ML.NET's multiclass evaluator:
+/// plain and per-class-averaged accuracy, log-loss, top-k accuracy, per-genre figures and the confusion
+/// matrix, plus the clips that could not be evaluated. Serialises to <c>metrics.json</c> with <see cref="ToJson"/>.
+/// </summary>
+public sealed record GenreEvaluationResult
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Genres in the model's output order (rows and columns of <see cref="ConfusionMatrix"/>).</summary>
+    public required IReadOnlyList<string> Labels { get; init; }
+
+    /// <summary>Clips evaluated (failures excluded).</summary>
+    public required int Clips { get; init; }
+
+    /// <summary>Accuracy over all clips (ML.NET MicroAccuracy).</summary>
+    public required double MicroAccuracy { get; init; }
+
+    /// <summary>Mean of the per-genre accuracies, i.e. balanced accuracy (ML.NET MacroAccuracy).</summary>
+    public required double MacroAccuracy { get; init; }
+
+    /// <summary>Mean log-loss of the true genre's probability.</summary>
+    public required double LogLoss { get; init; }
+
+    /// <summary>Relative log-loss improvement over predicting the class frequencies (1 is perfect, ≤ 0 no better).</summary>
+    public required double LogLossReduction { get; init; }
+
+    /// <summary>The k of <see cref="TopKAccuracy"/>.</summary>
+    public required int TopK { get; init; }
+
+    /// <summary>Share of clips whose true genre is among the k highest scores.</summary>
+    public required double TopKAccuracy { get; init; }
+
+    /// <summary>Per-genre support, precision, recall and log-loss, in label order.</summary>
+    public required IReadOnlyList<ClassMetrics> PerClass { get; init; }
+
+    /// <summary>Counts: row = true genre, column = predicted genre, in label order.</summary>
+    public required IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix { get; init; }
+
+    /// <summary>Clips that could not be evaluated, with the reason.</summary>
+    public required IReadOnlyList<ClipFailure> Failures { get; init; }
+
+    /// <summary>Macro-averaged F1 over the genres that occur (true or predicted), from the per-class precision and recall.</summary>
+    public double MacroF1
+    {
+        get
+        {
+            var f1 = PerClass
+                .Where((c, i) => c.Support > 0 || ConfusionMatrix.Sum(row => row[i]) > 0)
+                .Select(c => c.Precision + c.Recall > 0 ? 2 * c.Precision * c.Recall / (c.Precision + c.Recall) : 0.0)
+                .ToList();
+            return f1.Count == 0 ? double.NaN : f1.Average();
+        }
+    }
+
+    /// <summary>The result as indented camel-case JSON (NaN written as "NaN").</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads a result written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="JsonException">The JSON is not a result.</exception>
+    public static GenreEvaluationResult FromJson(string json) =>
+        JsonSerializer.Deserialize<GenreEvaluationResult>(json, Json) ?? throw new JsonException("The JSON is null, not an evaluation result.");
+}

@@ -1,0 +1,55 @@
+using GenreML.Inference.Cards;
+using GenreML.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GenreML.MLNet.Scoring;
+
+/// <summary>
+/// The schema of scored clips: Path (text), Label (key over the card's labels, when the input is labelled),
+/// Score (float[labels], slot names = labels), PredictedLabel (key), Duration (seconds), Windows (int), Error (text).
+/// </summary>
+public static class ClipScoreSchema
+{
+    /// <summary>Builds the schema for <paramref name="card"/>; <paramref name="labelled"/> adds the Label column.</summary>
+    public static DataViewSchema Build(ModelCard card, bool labelled)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        int count = card.Labels.Count;
+        var keyType = new KeyDataViewType(typeof(uint), count);
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn(AudioColumns.Path, TextDataViewType.Instance);
+        if (labelled)
+        {
+            builder.AddColumn(AudioColumns.Label, keyType, KeyValues(card));
+        }
+
+        var slotNames = new DataViewSchema.Annotations.Builder();
+        slotNames.Add(AnnotationUtilsNames.SlotNames, new VectorDataViewType(TextDataViewType.Instance, count), LabelNames(card));
+        builder.AddColumn(AudioColumns.Score, new VectorDataViewType(NumberDataViewType.Single, count), slotNames.ToAnnotations());
+        builder.AddColumn(AudioColumns.PredictedLabel, keyType, KeyValues(card));
+        builder.AddColumn(AudioColumns.Duration, NumberDataViewType.Double);
+        builder.AddColumn(AudioColumns.Windows, NumberDataViewType.Int32);
+        builder.AddColumn(AudioColumns.Error, TextDataViewType.Instance);
+        return builder.ToSchema();
+    }
+
+    private static DataViewSchema.Annotations KeyValues(ModelCard card)
+    {
+        var annotations = new DataViewSchema.Annotations.Builder();
+        annotations.Add(AnnotationUtilsNames.KeyValues, new VectorDataViewType(TextDataViewType.Instance, card.Labels.Count), LabelNames(card));
+        return annotations.ToAnnotations();
+    }
+
+    private static class AnnotationUtilsNames
+    {
+        public const string SlotNames = "SlotNames";
+        public const string KeyValues = "KeyValues";
+    }
+
+    private static ValueGetter<VBuffer<ReadOnlyMemory<char>>> LabelNames(ModelCard card)
+    {
+        ReadOnlyMemory<char>[] names = card.Labels.Select(l => l.AsMemory()).ToArray();
+        return (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, (ReadOnlyMemory<char>[])names.Clone());
+    }
+}

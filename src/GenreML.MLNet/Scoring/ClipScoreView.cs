@@ -1,0 +1,231 @@
+using GenreML.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GenreML.MLNet.Scoring;
+
+/// <summary>
+/// Folds the scored windows of each clip (consecutive rows with one ClipIndex) into one clip row whose
+/// Score is the mean of the window probabilities (summed in double, in window order: deterministic) and
+/// whose PredictedLabel is the highest-scoring genre (the first on a tie). Rows with an Error keep it,
+/// with a NaN Score and a missing PredictedLabel; the model is not run for them.
+/// </summary>
+internal sealed class ClipScoreView : IDataView
+{
+    private readonly IDataView _windows;
+    private readonly GenreModel _model;
+    private readonly bool _labelled;
+    private readonly Dictionary<string, uint> _keys;
+
+    public ClipScoreView(IDataView scoredWindows, GenreModel model, bool labelled)
+    {
+        _windows = scoredWindows;
+        _model = model;
+        _labelled = labelled;
+        _keys = model.Card.Labels.Select((label, i) => (label, key: (uint)(i + 1))).ToDictionary(p => p.label, p => p.key, StringComparer.Ordinal);
+        Schema = ClipScoreSchema.Build(model.Card, labelled);
+    }
+
+    public bool CanShuffle => false;
+
+    public DataViewSchema Schema { get; }
+
+    public long? GetRowCount() => null;
+
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
+
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
+
+    private sealed class Cursor : DataViewRowCursor
+    {
+        private readonly ClipScoreView _view;
+        private readonly DataViewRowCursor _input;
+        private readonly ValueGetter<long> _clipIndex;
+        private readonly ValueGetter<ReadOnlyMemory<char>> _path;
+        private readonly ValueGetter<ReadOnlyMemory<char>>? _label;
+        private readonly ValueGetter<double> _duration;
+        private readonly ValueGetter<ReadOnlyMemory<char>> _error;
+        private readonly ValueGetter<VBuffer<float>> _probabilities;
+        private readonly double[] _sum;
+        private readonly float[] _score;
+        private VBuffer<float> _windowProbabilities;
+        private bool _pending;
+        private long _position = -1;
+        private string _currentPath = "";
+        private uint _currentLabel;
+        private uint _predicted;
+        private double _currentDuration;
+        private int _currentWindows;
+        private string _currentError = "";
+
+        public Cursor(ClipScoreView view)
+        {
+            _view = view;
+            DataViewSchema schema = view._windows.Schema;
+            DataViewSchema.Column probabilities = schema[view._model.Card.ProbabilitiesOutput];
+            _input = view._windows.GetRowCursor(schema);
+            _clipIndex = _input.GetGetter<long>(schema[AudioColumns.ClipIndex]);
+            _path = _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Path]);
+            _label = view._labelled ? _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Label]) : null;
+            _duration = _input.GetGetter<double>(schema[AudioColumns.Duration]);
+            _error = _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Error]);
+            _probabilities = _input.GetGetter<VBuffer<float>>(probabilities);
+            _sum = new double[view._model.Card.Labels.Count];
+            _score = new float[_sum.Length];
+        }
+
+        public override DataViewSchema Schema => _view.Schema;
+
+        public override long Position => _position;
+
+        public override long Batch => 0;
+
+        public override bool MoveNext()
+        {
+            if (!_pending && !_input.MoveNext())
+            {
+                return false;
+            }
+
+            long clip = 0;
+            _clipIndex(ref clip);
+            ReadOnlyMemory<char> text = default;
+            _path(ref text);
+            _currentPath = text.ToString();
+            _currentLabel = ReadLabel();
+            _duration(ref _currentDuration);
+            _error(ref text);
+            _currentError = text.ToString();
+            Array.Clear(_sum);
+            _currentWindows = 0;
+            while (true)
+            {
+                if (_currentError.Length == 0)
+                {
+                    Accumulate();
+                }
+
+                if (!_input.MoveNext())
+                {
+                    _pending = false;
+                    break;
+                }
+
+                long next = 0;
+                _clipIndex(ref next);
+                if (next != clip)
+                {
+                    _pending = true;
+                    break;
+                }
+            }
+
+            Finish();
+            _position++;
+            return true;
+        }
+
+        private uint ReadLabel()
+        {
+            if (_label is null)
+            {
+                return 0;
+            }
+
+            ReadOnlyMemory<char> text = default;
+            _label(ref text);
+            if (text.IsEmpty)
+            {
+                return 0;
+            }
+
+            string label = text.ToString();
+            return _view._keys.TryGetValue(label, out uint key)
+                ? key
+                : throw new InvalidDataException(
+                    $"'{_currentPath}': label '{label}' is not one of the model's labels ({string.Join(", ", _view._model.Card.Labels)}).");
+        }
+
+        private void Accumulate()
+        {
+            _probabilities(ref _windowProbabilities);
+            if (_windowProbabilities.Length != _sum.Length)
+            {
+                throw new InvalidOperationException(
+                    $"The model gave {_windowProbabilities.Length} probabilities for a window of '{_currentPath}', the card has {_sum.Length} labels.");
+            }
+
+            int i = 0;
+            foreach (float p in _windowProbabilities.DenseValues())
+            {
+                _sum[i++] += p;
+            }
+
+            _currentWindows++;
+        }
+
+        private void Finish()
+        {
+            if (_currentError.Length > 0 || _currentWindows == 0)
+            {
+                Array.Fill(_score, float.NaN);
+                _predicted = 0;
+                return;
+            }
+
+            int best = 0;
+            for (int i = 0; i < _sum.Length; i++)
+            {
+                _score[i] = (float)(_sum[i] / _currentWindows);
+                if (_score[i] > _score[best])
+                {
+                    best = i;
+                }
+            }
+
+            _predicted = (uint)(best + 1);
+        }
+
+        public override bool IsColumnActive(DataViewSchema.Column column) => column.Index < Schema.Count;
+
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+        {
+            Delegate getter = Schema[column.Index].Name switch
+            {
+                AudioColumns.Path => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = _currentPath.AsMemory()),
+                AudioColumns.Label => Typed<TValue, uint>(column, (ref uint v) => v = _currentLabel),
+                AudioColumns.Score => Typed<TValue, VBuffer<float>>(column, ScoreGetter),
+                AudioColumns.PredictedLabel => Typed<TValue, uint>(column, (ref uint v) => v = _predicted),
+                AudioColumns.Duration => Typed<TValue, double>(column, (ref double v) => v = _currentDuration),
+                AudioColumns.Windows => Typed<TValue, int>(column, (ref int v) => v = _currentWindows),
+                _ => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = _currentError.AsMemory()),
+            };
+            return (ValueGetter<TValue>)getter;
+        }
+
+        private void ScoreGetter(ref VBuffer<float> value)
+        {
+            VBufferEditor<float> editor = VBufferEditor.Create(ref value, _score.Length);
+            _score.CopyTo(editor.Values);
+            value = editor.Commit();
+        }
+
+        private Delegate Typed<TAsked, TActual>(DataViewSchema.Column column, ValueGetter<TActual> getter)
+        {
+            Getters.CheckType<TAsked, TActual>(Schema, column);
+            return getter;
+        }
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() => Getters.RowId(() => _position);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _input.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using GenreML.Audio.Features;
+using GenreML.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GenreML.MLNet.Scoring;
+
+/// <summary>
+/// Expands a view of audio paths into one row per model window: ClipIndex, Path, Label (text, when the
+/// input has one), Duration, Error and the window itself as a float vector of mel bands × window frames
+/// named after the model's input. A clip that cannot be read gives a single row with Error set.
+/// Clips are featurised lazily by each cursor, up to <see cref="GenreScoringOptions.Threads"/> at a time, in order.
+/// </summary>
+internal sealed class ClipWindowView : IDataView
+{
+    private readonly IDataView _input;
+    private readonly GenreModel _model;
+    private readonly ClipFeaturizer _featurizer;
+    private readonly int _threads;
+    private readonly int _pathColumn;
+    private readonly int _labelColumn;
+    private readonly float[] _emptyWindow;
+
+    public ClipWindowView(IDataView input, GenreModel model, ClipFeaturizer featurizer, GenreScoringOptions options)
+    {
+        _input = input;
+        _model = model;
+        _featurizer = featurizer;
+        _threads = options.Threads;
+        (_pathColumn, _labelColumn) = InputColumns.Find(input.Schema, options);
+        _emptyWindow = new float[model.WindowSize];
+        Schema = BuildSchema(model, _labelColumn >= 0);
+    }
+
+    public bool HasLabel => _labelColumn >= 0;
+
+    public bool CanShuffle => false;
+
+    public DataViewSchema Schema { get; }
+
+    public long? GetRowCount() => null;
+
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
+
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
+
+    private static DataViewSchema BuildSchema(GenreModel model, bool labelled)
+    {
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn(AudioColumns.ClipIndex, NumberDataViewType.Int64);
+        builder.AddColumn(AudioColumns.Path, TextDataViewType.Instance);
+        if (labelled)
+        {
+            builder.AddColumn(AudioColumns.Label, TextDataViewType.Instance);
+        }
+
+        builder.AddColumn(AudioColumns.Duration, NumberDataViewType.Double);
+        builder.AddColumn(AudioColumns.Error, TextDataViewType.Instance);
+        builder.AddColumn(model.Card.InputName, new VectorDataViewType(NumberDataViewType.Single, model.WindowSize));
+        return builder.ToSchema();
+    }
+
+    private sealed class Cursor : DataViewRowCursor
+    {
+        private readonly ClipWindowView _view;
+        private readonly DataViewRowCursor _source;
+        private readonly ValueGetter<ReadOnlyMemory<char>> _path;
+        private readonly ValueGetter<ReadOnlyMemory<char>>? _label;
+        private readonly Queue<Task<ClipFeatures>> _ahead = new();
+        private ClipFeatures? _clip;
+        private int _window;
+        private long _position = -1;
+        private long _nextIndex;
+        private bool _sourceDone;
+
+        public Cursor(ClipWindowView view)
+        {
+            _view = view;
+            DataViewSchema schema = view._input.Schema;
+            var needed = new List<DataViewSchema.Column> { schema[view._pathColumn] };
+            if (view._labelColumn >= 0)
+            {
+                needed.Add(schema[view._labelColumn]);
+            }
+
+            _source = view._input.GetRowCursor(needed);
+            _path = _source.GetGetter<ReadOnlyMemory<char>>(schema[view._pathColumn]);
+            _label = view._labelColumn >= 0 ? _source.GetGetter<ReadOnlyMemory<char>>(schema[view._labelColumn]) : null;
+        }
+
+        public override DataViewSchema Schema => _view.Schema;
+
+        public override long Position => _position;
+
+        public override long Batch => 0;
+
+        public override bool MoveNext()
+        {
+            if (_clip is not null && _window + 1 < Math.Max(1, _clip.Windows.Length))
+            {
+                _window++;
+                _position++;
+                return true;
+            }
+
+            Fill();
+            if (_ahead.Count == 0)
+            {
+                _clip = null;
+                return false;
+            }
+
+            _clip = _ahead.Dequeue().GetAwaiter().GetResult();
+            _window = 0;
+            _position++;
+            Fill();
+            return true;
+        }
+
+        private void Fill()
+        {
+            int lookahead = Math.Max(1, _view._threads);
+            while (!_sourceDone && _ahead.Count < lookahead)
+            {
+                if (!_source.MoveNext())
+                {
+                    _sourceDone = true;
+                    break;
+                }
+
+                ReadOnlyMemory<char> path = default, label = default;
+                _path(ref path);
+                _label?.Invoke(ref label);
+                string pathText = path.ToString();
+                string? labelText = _label is null ? null : label.ToString();
+                long index = _nextIndex++;
+                ClipWindowView view = _view;
+                Func<ClipFeatures> work = () => ClipFeatures.Compute(
+                    view._featurizer, view._model.Card.WindowFrames, view._model.Card.WindowHop, index, pathText, labelText);
+                _ahead.Enqueue(view._threads <= 1 ? Task.FromResult(work()) : Task.Run(work));
+            }
+        }
+
+        public override bool IsColumnActive(DataViewSchema.Column column) => column.Index < Schema.Count;
+
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+        {
+            string name = Schema[column.Index].Name;
+            Delegate getter = name switch
+            {
+                AudioColumns.ClipIndex => Typed<TValue, long>(column, (ref long v) => v = Current.Index),
+                AudioColumns.Path => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = Current.Path.AsMemory()),
+                AudioColumns.Label =>
+                    Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = (Current.Label ?? "").AsMemory()),
+                AudioColumns.Duration => Typed<TValue, double>(column, (ref double v) => v = Current.DurationSeconds),
+                AudioColumns.Error => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = Current.Error.AsMemory()),
+                _ => Typed<TValue, VBuffer<float>>(column, WindowGetter),
+            };
+            return (ValueGetter<TValue>)getter;
+        }
+
+        private ClipFeatures Current => _clip ?? throw new InvalidOperationException("The cursor is not on a row; call MoveNext first.");
+
+        private void WindowGetter(ref VBuffer<float> value)
+        {
+            ClipFeatures clip = Current;
+            float[] window = clip.Windows.Length == 0 ? _view._emptyWindow : clip.Windows[_window];
+            VBufferEditor<float> editor = VBufferEditor.Create(ref value, window.Length);
+            window.CopyTo(editor.Values);
+            value = editor.Commit();
+        }
+
+        private Delegate Typed<TAsked, TActual>(DataViewSchema.Column column, ValueGetter<TActual> getter)
+        {
+            Getters.CheckType<TAsked, TActual>(Schema, column);
+            return getter;
+        }
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() => Getters.RowId(() => _position);
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                foreach (Task<ClipFeatures> pending in _ahead)
+                {
+                    pending.Wait();
+                }
+
+                _ahead.Clear();
+                _source.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

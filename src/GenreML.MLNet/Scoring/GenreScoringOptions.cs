@@ -1,0 +1,25 @@
+using GenreML.Inference.Cards;
+
+namespace GenreML.MLNet.Scoring;
+
+/// <summary>Settings of <see cref="GenreTransformsCatalogExtensions.ScoreGenres(Microsoft.ML.TransformsCatalog, GenreScoringOptions)"/>.</summary>
+public sealed class GenreScoringOptions
+{
+    /// <summary>The ONNX model file (required).</summary>
+    public required string ModelPath { get; init; }
+
+    /// <summary>The card to use instead of the one in the model's metadata (e.g. a <c>card.json</c>); null (default) reads the metadata.</summary>
+    public ModelCard? Card { get; init; }
+
+    /// <summary>Text column with the audio file paths; default <c>"Path"</c>.</summary>
+    public string PathColumnName { get; init; } = Data.AudioColumns.Path;
+
+    /// <summary>Text column with genre names, used when the input has it; default <c>"Label"</c>.</summary>
+    public string LabelColumnName { get; init; } = Data.AudioColumns.Label;
+
+    /// <summary>
+    /// Clips decoded and featurised at once, in order, ahead of the model (default 1: one at a time on
+    /// the reading thread). Memory grows with this number, never with the number of files.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+}

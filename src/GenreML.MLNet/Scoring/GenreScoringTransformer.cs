@@ -1,0 +1,80 @@
+using GenreML.Audio.Features;
+using GenreML.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Onnx;
+
+namespace GenreML.MLNet.Scoring;
+
+/// <summary>
+/// Scores audio clips with an ONNX genre model: audio paths → log-Mel windows exactly as the card says
+/// (the shared <see cref="ClipFeaturizer"/> and <see cref="SpectrogramWindows.Cut"/>) → ML.NET's
+/// <c>ApplyOnnxModel</c> with the input pinned to <c>[1, 1, mel bands, window frames]</c>, one row per
+/// window → one row per clip with the mean window probabilities (<see cref="ClipScoreSchema"/>).
+/// The output has a row per input row, in order. Nothing is trained, so there is no estimator: the
+/// catalog method loads and checks the model and returns this transformer. Dispose it to release the ONNX Runtime session.
+/// </summary>
+public sealed class GenreScoringTransformer : ITransformer, IDisposable
+{
+    private readonly GenreScoringOptions _options;
+    private readonly ClipFeaturizer _featurizer;
+    private readonly OnnxTransformer _onnx;
+
+    internal GenreScoringTransformer(TransformsCatalog transforms, GenreModel model, GenreScoringOptions options)
+    {
+        Model = model;
+        _options = options;
+        _featurizer = new ClipFeaturizer(model.Card.Features);
+        var onnxOptions = new OnnxOptions
+        {
+            ModelFile = model.Path,
+            InputColumns = [model.Card.InputName],
+            OutputColumns = [model.Card.ProbabilitiesOutput],
+            ShapeDictionary = new Dictionary<string, int[]>
+            {
+                [model.Card.InputName] = [1, 1, model.Card.Features.MelBands, model.Card.WindowFrames],
+                [model.Card.ProbabilitiesOutput] = [1, model.Card.Labels.Count],
+            },
+            IntraOpNumThreads = 1,
+            InterOpNumThreads = 1,
+        };
+        IDataView schemaOnly = new ClipWindowView(
+            new AudioSourceView(() => [], labelled: false, "schema"), model, _featurizer, new GenreScoringOptions { ModelPath = model.Path });
+        _onnx = transforms.ApplyOnnxModel(onnxOptions).Fit(schemaOnly);
+    }
+
+    /// <summary>The model and its card.</summary>
+    public GenreModel Model { get; }
+
+    /// <summary>False: one output row per clip, not per window, so this is not a row-to-row mapper.</summary>
+    public bool IsRowToRowMapper => false;
+
+    /// <summary>The scored-clip schema for <paramref name="inputSchema"/>, after checking its path and label columns.</summary>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        (_, int label) = InputColumns.Find(inputSchema, _options);
+        return ClipScoreSchema.Build(Model.Card, label >= 0);
+    }
+
+    /// <summary>Not available: windows are folded into clips, which a row-to-row mapper cannot do.</summary>
+    /// <exception cref="InvalidOperationException">Always.</exception>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) =>
+        throw new InvalidOperationException("GenreScoringTransformer folds windows into clips and has no row-to-row mapper; use Transform.");
+
+    /// <summary>Lazily scores every clip of <paramref name="input"/>; see <see cref="ClipScoreSchema"/> for the columns.</summary>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var windows = new ClipWindowView(input, Model, _featurizer, _options);
+        return new ClipScoreView(_onnx.Transform(windows), Model, windows.HasLabel);
+    }
+
+    /// <summary>Not supported: the ONNX file, which carries its card, is the model to keep.</summary>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    void ICanSaveModel.Save(ModelSaveContext ctx) =>
+        throw new NotSupportedException($"Save the ONNX model ('{Model.Path}'), which carries its card, rather than this transformer.");
+
+    /// <summary>Releases the ONNX Runtime session.</summary>
+    public void Dispose() => _onnx.Dispose();
+}

@@ -1,0 +1,31 @@
+using GenreML.Inference.Cards;
+using Microsoft.ML;
+
+namespace GenreML.MLNet.Scoring;
+
+/// <summary>Genre scoring for <see cref="TransformsCatalog"/>: <c>mlContext.Transforms.ScoreGenres(...)</c>.</summary>
+public static class GenreTransformsCatalogExtensions
+{
+    /// <summary>
+    /// Loads the genre model of <paramref name="options"/>, checks it against its card, and returns the
+    /// transformer that scores the audio files named by a Path column (one output row per file).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The model does not exist.</exception>
+    /// <exception cref="ModelCardException">The card is missing or does not match the model.</exception>
+    public static GenreScoringTransformer ScoreGenres(this TransformsCatalog catalog, GenreScoringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ModelPath, nameof(options));
+        if (options.Threads <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"GenreScoringOptions.Threads must be positive (got {options.Threads}).");
+        }
+
+        return new GenreScoringTransformer(catalog, GenreModel.Load(options.ModelPath, options.Card), options);
+    }
+
+    /// <summary>The common case: score with <paramref name="modelPath"/> and the card inside it, <paramref name="threads"/> clips at a time.</summary>
+    public static GenreScoringTransformer ScoreGenres(this TransformsCatalog catalog, string modelPath, int threads = 1) =>
+        catalog.ScoreGenres(new GenreScoringOptions { ModelPath = modelPath, Threads = threads });
+}

@@ -1,0 +1,106 @@
+using GenreML.MLNet.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace GenreML.MLNet.Scoring;
+
+/// <summary>Streams the rows of a scored-clip view (<see cref="ClipScoreSchema"/>) as <see cref="ScoredClip"/> records.</summary>
+public static class ScoredClipReader
+{
+    /// <summary>
+    /// The label names of <paramref name="scored"/> (the Score column's slot names), after checking that it
+    /// has the scored-clip columns with the right types and a Score size equal to the number of labels.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing.</exception>
+    /// <exception cref="ArgumentException">A column has the wrong type or size.</exception>
+    public static string[] Labels(IDataView scored)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        DataViewSchema schema = scored.Schema;
+        DataViewSchema.Column score = Require(schema, AudioColumns.Score);
+        if (score.Type is not VectorDataViewType { ItemType: NumberDataViewType, Size: > 0 } vector || vector.ItemType != NumberDataViewType.Single)
+        {
+            throw new ArgumentException($"Column '{AudioColumns.Score}' must be a known-size vector of Single, but it is {score.Type}.", nameof(scored));
+        }
+
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        bool named = score.Annotations.Schema.GetColumnOrNull("SlotNames") is not null;
+        if (named)
+        {
+            score.GetSlotNames(ref names);
+        }
+
+        if (!named || names.Length != vector.Size)
+        {
+            throw new ArgumentException($"Column '{AudioColumns.Score}' has no slot names for its {vector.Size} slots (the genre names).", nameof(scored));
+        }
+
+        CheckKey(schema, AudioColumns.PredictedLabel, vector.Size, required: true);
+        CheckKey(schema, AudioColumns.Label, vector.Size, required: false);
+        CheckType(schema, AudioColumns.Path, TextDataViewType.Instance);
+        CheckType(schema, AudioColumns.Duration, NumberDataViewType.Double);
+        CheckType(schema, AudioColumns.Windows, NumberDataViewType.Int32);
+        CheckType(schema, AudioColumns.Error, TextDataViewType.Instance);
+        return names.DenseValues().Select(n => n.ToString()).ToArray();
+    }
+
+    /// <summary>Reads <paramref name="scored"/> row by row (lazily; scoring happens as the sequence is enumerated).</summary>
+    public static IEnumerable<ScoredClip> Read(IDataView scored)
+    {
+        int size = Labels(scored).Length;
+        return ReadChecked(scored, size);
+    }
+
+    private static IEnumerable<ScoredClip> ReadChecked(IDataView scored, int size)
+    {
+        DataViewSchema schema = scored.Schema;
+        using DataViewRowCursor cursor = scored.GetRowCursor(schema);
+        var path = cursor.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Path]);
+        ValueGetter<uint>? label = schema.GetColumnOrNull(AudioColumns.Label) is { } column ? cursor.GetGetter<uint>(column) : null;
+        var score = cursor.GetGetter<VBuffer<float>>(schema[AudioColumns.Score]);
+        var predicted = cursor.GetGetter<uint>(schema[AudioColumns.PredictedLabel]);
+        var duration = cursor.GetGetter<double>(schema[AudioColumns.Duration]);
+        var windows = cursor.GetGetter<int>(schema[AudioColumns.Windows]);
+        var error = cursor.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Error]);
+        VBuffer<float> scores = default;
+        while (cursor.MoveNext())
+        {
+            ReadOnlyMemory<char> p = default, e = default;
+            uint l = 0, pr = 0;
+            double d = 0;
+            int w = 0;
+            path(ref p);
+            label?.Invoke(ref l);
+            score(ref scores);
+            predicted(ref pr);
+            duration(ref d);
+            windows(ref w);
+            error(ref e);
+            float[] values = new float[size];
+            scores.CopyTo(values);
+            yield return new ScoredClip(p.ToString(), l, values, pr, d, w, e.ToString());
+        }
+    }
+
+    private static DataViewSchema.Column Require(DataViewSchema schema, string name) =>
+        schema.GetColumnOrNull(name) ?? throw new ArgumentOutOfRangeException(
+            nameof(schema), $"Column '{name}' not found; scored clips need {AudioColumns.Path}, {AudioColumns.Score}, {AudioColumns.PredictedLabel}, {AudioColumns.Duration}, {AudioColumns.Windows} and {AudioColumns.Error}.");
+
+    private static void CheckType(DataViewSchema schema, string name, DataViewType expected)
+    {
+        DataViewSchema.Column column = Require(schema, name);
+        if (!column.Type.Equals(expected))
+        {
+            throw new ArgumentException($"Column '{name}' must be {expected}, but it is {column.Type}.");
+        }
+    }
+
+    private static void CheckKey(DataViewSchema schema, string name, int size, bool required)
+    {
+        DataViewSchema.Column? column = required ? Require(schema, name) : schema.GetColumnOrNull(name);
+        if (column is { } c && (c.Type is not KeyDataViewType key || key.RawType != typeof(uint) || key.Count != (ulong)size))
+        {
+            throw new ArgumentException($"Column '{name}' must be a UInt32 key over the {size} genres of the Score vector, but it is {c.Type}.");
+        }
+    }
+}
