@@ -16,7 +16,39 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure speed (and, for training, accuracy) and print the figures; run with -c Release");
         command.Subcommands.Add(Features());
         command.Subcommands.Add(Embedding());
+        command.Subcommands.Add(Scoring());
         return command;
+    }
+
+    private static Command Scoring()
+    {
+        var model = new Option<FileInfo?>("--model") { Description = "A GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
+        var small = new Option<int>("--small") { Description = "Files in the first run", DefaultValueFactory = _ => 50 };
+        var large = new Option<int>("--large") { Description = "Files in the second run", DefaultValueFactory = _ => 500 };
+        var threads = new Option<int>("--threads") { Description = "Clips featurised in parallel", DefaultValueFactory = _ => 1 };
+        var command = new Command("scoring", "Clips per second and peak memory scoring synthetic 30-s clips through the ML.NET pipeline, for a small and a large file count")
+        {
+            model, small, large, threads,
+        };
+        command.SetAction(parse => TryResolveModel(parse.GetValue(model), out string modelPath)
+            ? ScoringBench.Run(modelPath, Math.Max(1, parse.GetValue(small)), Math.Max(1, parse.GetValue(large)), threads: Math.Max(1, parse.GetValue(threads)))
+            : 2);
+        return command;
+    }
+
+    private static bool TryResolveModel(FileInfo? given, out string modelPath)
+    {
+        try
+        {
+            modelPath = ModelLocator.Resolve(given?.FullName);
+            return true;
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            modelPath = "";
+            return false;
+        }
     }
 
     private static Command Embedding()
@@ -31,9 +63,8 @@ internal static class BenchCommand
         };
         command.SetAction((parse, cancel) =>
         {
-            if (!ModelLocator.TryResolve(parse.GetValue(model), out string modelPath, out string problem))
+            if (!TryResolveModel(parse.GetValue(model), out string modelPath))
             {
-                Console.Error.WriteLine($"error: {problem}");
                 return Task.FromResult(2);
             }
 

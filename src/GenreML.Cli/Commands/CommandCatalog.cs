@@ -19,7 +19,10 @@ internal static class CommandCatalog
 
     private static IEnumerable<Command> All()
     {
+        yield return TrainCommand.Create(TrainingWiring.Create);
         yield return DemoDataCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return ScoreCommand.Create();
         yield return PredictCommand.Create();
         yield return InspectCommand.Create();
         yield return BenchCommand.Create();

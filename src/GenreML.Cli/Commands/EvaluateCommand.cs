@@ -1,3 +1,4 @@
+using GenreML.Cli.Models;
 using System.CommandLine;
 using System.Globalization;
 using GenreML.Cli.Commands.Scoring;

@@ -25,9 +25,20 @@ internal static class PredictCommand
 
     private static int Run(FileInfo audio, FileInfo? modelFile, bool showWindows, CancellationToken cancel)
     {
-        if (!ModelLocator.TryResolve(modelFile, out string modelPath, out string problem))
+        string modelPath;
+        try
         {
-            Console.Error.WriteLine($"error: {problem}");
+            modelPath = ModelLocator.Resolve(modelFile?.FullName);
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+
+        if (!File.Exists(modelPath))
+        {
+            Console.Error.WriteLine($"error: {modelPath}: no such model file");
             return 2;
         }
 

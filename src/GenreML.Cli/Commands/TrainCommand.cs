@@ -19,7 +19,7 @@ internal static class TrainCommand
     public static Command Create(Func<TrainingServices> wiring)
     {
         ArgumentNullException.ThrowIfNull(wiring);
-        var data = new Option<string>("--data") { Description = "Audio folder <root>/<genre>/<files> or a CSV manifest (path,label)", DefaultValueFactory = _ => "data" };
+        var data = new Option<string?>("--data") { Description = "Audio folder <root>/<genre>/<files> or a CSV manifest (path,label); without it, the built-in synthetic demo set" };
         var output = new Option<string?>("--out") { Description = "Run folder (default runs/<UTC timestamp>)" };
         var arch = new Option<string>("--arch") { Description = "Architecture: default (3 s crops, compact CNN) or seed (the reference notebook)", DefaultValueFactory = _ => "default" };
         arch.AcceptOnlyFromAmong("default", "seed");
@@ -56,6 +56,7 @@ internal static class TrainCommand
             }
 
             var options = TrainingOptions.ForArchitecture(parse.GetValue(arch)!) with { Seed = parse.GetValue(seed) };
+            if (parse.GetValue(data) is null) options = options with { Epochs = DemoData.Epochs };
             if (parse.GetValue(epochs) is { } e) options = options with { Epochs = e };
             if (parse.GetValue(balance) is { } b) options = options with { Balance = Enum.Parse<BalanceStrategy>(b, ignoreCase: true) };
             if (parse.GetValue(batch) is { } bs) options = options with { BatchSize = bs };
@@ -67,7 +68,7 @@ internal static class TrainCommand
 
             var request = new TrainingRequest
             {
-                DataPath = parse.GetValue(data)!,
+                DataPath = parse.GetValue(data) ?? DemoData.EnsureWritten(),
                 OutputDirectory = outDir ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)),
                 Options = options,
                 SplitFile = parse.GetValue(splitFile),

@@ -1,55 +1,50 @@
 namespace GenreML.Cli.Models;
 
 /// <summary>
-/// Chooses the model a command uses: the one given with <c>--model</c>, or else the model shipped with
-/// GenreML, <c>onnx/genreml-gtzan.onnx</c>, found in the repository the command runs in (searched upwards
-/// from the current folder and from the program's folder).
+/// Finds the model for commands whose <c>--model</c> is optional: the given path, or else
+/// <see cref="DefaultRelativePath"/> in the current folder or the app's folder or any folder above them,
+/// up to the repository root (the folder holding GenreML.sln or .git).
 /// </summary>
 internal static class ModelLocator
 {
-    /// <summary>The shipped model's path relative to the repository root.</summary>
-    public static readonly string ShippedModelRelativePath = Path.Combine("onnx", "genreml-gtzan.onnx");
+    /// <summary>Where the project's trained model lives, relative to the repository root.</summary>
+    public static readonly string DefaultRelativePath = Path.Combine("onnx", "genreml-gtzan.onnx");
 
-    /// <summary>
-    /// The model path to use. Returns false with a message saying what to do when the given file does not
-    /// exist, or when none was given and no shipped model is found.
-    /// </summary>
-    public static bool TryResolve(FileInfo? given, out string path, out string error)
+    /// <summary>The model to use.</summary>
+    /// <exception cref="FileNotFoundException">No path was given and the default model is nowhere to be found.</exception>
+    public static string Resolve(string? explicitPath)
     {
-        error = "";
-        if (given is not null)
+        if (!string.IsNullOrWhiteSpace(explicitPath))
         {
-            path = given.FullName;
-            if (!given.Exists)
+            return explicitPath;
+        }
+
+        string[] starts = [Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
+        foreach (string start in starts)
+        {
+            if (Search(start) is { } found)
             {
-                error = $"{given.FullName}: no such model file";
-                return false;
+                return found;
             }
-
-            return true;
         }
 
-        path = FindShipped() ?? "";
-        if (path.Length == 0)
-        {
-            error = $"no --model given and no shipped model ({ShippedModelRelativePath}) found above {Environment.CurrentDirectory}: pass --model path/to/model.onnx (a run folder's model.onnx from 'genreml train')";
-            return false;
-        }
-
-        return true;
+        throw new FileNotFoundException(
+            $"No --model given and no {DefaultRelativePath} found in {string.Join(" or ", starts)} or above them up to the repository root; pass --model path/to/model.onnx.");
     }
 
-    private static string? FindShipped()
+    private static string? Search(string start)
     {
-        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
         {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            string candidate = Path.Combine(folder.FullName, DefaultRelativePath);
+            if (File.Exists(candidate))
             {
-                string candidate = Path.Combine(folder.FullName, ShippedModelRelativePath);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
+                return candidate;
+            }
+
+            if (File.Exists(Path.Combine(folder.FullName, "GenreML.sln")) || Directory.Exists(Path.Combine(folder.FullName, ".git")) || File.Exists(Path.Combine(folder.FullName, ".git")))
+            {
+                return null;
             }
         }
 
