@@ -25,6 +25,7 @@ internal static class CommandCatalog
         yield return ScoreCommand.Create();
         yield return PredictCommand.Create();
         yield return InspectCommand.Create();
+        yield return ReportCommand.Create();
         yield return BenchCommand.Create();
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using GenreML.Cli.Reporting;
+using GenreML.Reports.Report;
 using GenreML.Training.Data;
 using GenreML.Training.Engine;
 using GenreML.Training.Runs;
@@ -81,6 +83,8 @@ internal static class TrainCommand
             try
             {
                 var result = new TrainingRun(wiring(), Console.Out, showProgress ? Console.Error : null).Run(request, cancel);
+                RunReportFiles report = TrainingReport.Write(result.OutputDirectory);
+                Console.WriteLine($"wrote {report.MarkdownPath} and {report.ChartPaths.Count} charts");
                 if (result.Failures.Count > 0)
                 {
                     Console.Error.WriteLine($"train: {result.Failures.Count} file(s) could not be read and were skipped (listed above and in metrics.json)");

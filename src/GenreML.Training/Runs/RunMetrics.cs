@@ -52,6 +52,20 @@ public sealed record RunMetrics
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>Reads a run's <c>metrics.json</c>; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="InvalidDataException">The JSON does not parse or lacks a required field.</exception>
+    public static RunMetrics FromJson(string json, string source = "metrics.json")
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunMetrics>(json, Json) ?? throw new InvalidDataException($"{source}: the JSON is null");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source}: not a GenreML metrics file ({e.Message})", e);
+        }
+    }
+
     /// <summary>The metrics as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
