@@ -1,0 +1,46 @@
+using GenreML.Audio.Synthesis;
+using GenreML.Inference;
+
+namespace GenreML.Cli.Tests;
+
+/// <summary>The whole main job in miniature: demo audio → train → ONNX export → report → predict with the exported model.</summary>
+[Collection("console")]
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("genreml-train-cli-").FullName;
+
+    [Fact]
+    public async Task Trains_exports_reports_and_the_exported_model_classifies()
+    {
+        string data = Path.Combine(_folder, "data");
+        DemoDatasetWriter.Write(data, clipsPerGenre: 3, seconds: 4);
+        string run = Path.Combine(_folder, "run");
+
+        var (code, output, error) = await CliRunner.RunAsync("train", "--data", data, "--out", run, "--epochs", "1", "--width", "4", "--quiet", "--no-cache");
+
+        Assert.True(code == 0, $"exit {code}\n{output}\n{error}");
+        foreach (string file in new[] { "model.onnx", "card.json", "metrics.json", "split.txt", "report.md", "learning_curves.png", "confusion_matrix.png", "class_scores.png", "spectrograms.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(run, file)), $"{file} missing from the run folder");
+        }
+
+        using var classifier = GenreClassifier.Open(Path.Combine(run, "model.onnx"));
+        Assert.Equal(DemoSongSynthesizer.Genres, classifier.Labels);
+        var prediction = classifier.Classify(Path.Combine(data, "jazz", "jazz.00000.wav"));
+        Assert.Equal(10, prediction.Scores.Count);
+
+        var (reportCode, reportOutput, _) = await CliRunner.RunAsync("report", run);
+        Assert.Equal(0, reportCode);
+        Assert.Contains("4 charts", reportOutput);
+    }
+
+    [Fact]
+    public async Task Report_names_a_folder_that_is_not_a_run()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("report", _folder);
+        Assert.Equal(1, code);
+        Assert.Contains("metrics.json", error);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
