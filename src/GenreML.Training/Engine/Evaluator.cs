@@ -1,3 +1,4 @@
+using GenreML.Audio.Features;
 using GenreML.Training.Features;
 using static TorchSharp.torch;
 
@@ -8,24 +9,27 @@ public static class Evaluator
 {
     /// <summary>
     /// Predicts every clip of <paramref name="clips"/> with windows of <paramref name="windowFrames"/> frames
-    /// every <paramref name="hop"/> frames (only the first when <paramref name="firstWindowOnly"/>),
-    /// in batches of <paramref name="batchSize"/> windows. Leaves the model in evaluation mode.
+    /// every <paramref name="hop"/> frames, cut exactly as <see cref="SpectrogramWindows.Cut"/> cuts them for
+    /// inference (the last window padded), in batches of <paramref name="batchSize"/> windows, so the figures
+    /// a run reports are the ones the exported model gives. Leaves the model in evaluation mode.
     /// </summary>
     public static IReadOnlyList<ClipPrediction> Predict(
         nn.Module<Tensor, Tensor> model,
         IReadOnlyList<NormalizedClip> clips,
         int windowFrames,
         int hop,
-        bool firstWindowOnly,
         int batchSize)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(clips);
         model.eval();
-        var windows = new List<(int Clip, int Start)>();
+        var windows = new List<(int Clip, float[] Values)>();
         for (int c = 0; c < clips.Count; c++)
         {
-            foreach (int start in WindowLayout.Starts(clips[c].Frames, windowFrames, hop, firstWindowOnly)) windows.Add((c, start));
+            // The same windows every inference path cuts (SpectrogramWindows); the pad value, the clip's
+            // minimum, commutes with the affine normalisation, so cutting normalised data is exact.
+            var spectrogram = new Spectrogram(clips[c].Data, clips[c].Bands, clips[c].Frames);
+            foreach (float[] window in SpectrogramWindows.Cut(spectrogram, windowFrames, hop)) windows.Add((c, window));
         }
 
         var probabilities = new float[windows.Count][];
@@ -38,9 +42,7 @@ public static class Evaluator
                 var buffer = new float[n * bands * windowFrames];
                 for (int i = 0; i < n; i++)
                 {
-                    var (c, start) = windows[first + i];
-                    var clip = clips[c];
-                    WindowLayout.Copy(clip.Data, clip.Bands, clip.Frames, start, windowFrames, buffer.AsSpan(i * bands * windowFrames, bands * windowFrames));
+                    windows[first + i].Values.CopyTo(buffer.AsSpan(i * bands * windowFrames, bands * windowFrames));
                 }
 
                 using var scope = NewDisposeScope();

@@ -134,7 +134,7 @@ public sealed class Trainer
             }
 
             bar.Clear();
-            var predictions = Evaluator.Predict(model, valid, _options.WindowFrames, _options.WindowHop, _options.FirstWindowOnly, _options.BatchSize);
+            var predictions = Evaluator.Predict(model, valid, _options.WindowFrames, _options.WindowHop, _options.BatchSize);
             var metrics = ClassificationMetrics.Compute(
                 Enumerable.Range(0, classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
                 predictions.Select(p => p.TrueIndex).ToArray(),

@@ -95,9 +95,9 @@ public sealed class TrainingRun
         _log.WriteLine($"model {options.Architecture}: {parameters:N0} parameters, input 1×{bands}×{options.WindowFrames}");
         var outcome = new Trainer(options, _log, _progress).Fit(model, trainSet, validSet, dataset.Labels.Count, outDir, request.Resume, cancel);
 
-        var validReport = EvaluationReport.From(dataset.Labels, Evaluator.Predict(model, validSet, options.WindowFrames, options.WindowHop, options.FirstWindowOnly, options.BatchSize));
+        var validReport = EvaluationReport.From(dataset.Labels, Evaluator.Predict(model, validSet, options.WindowFrames, options.WindowHop, options.BatchSize));
         EvaluationReport? testReport = testSet.Count == 0 ? null
-            : EvaluationReport.From(dataset.Labels, Evaluator.Predict(model, testSet, options.WindowFrames, options.WindowHop, options.FirstWindowOnly, options.BatchSize));
+            : EvaluationReport.From(dataset.Labels, Evaluator.Predict(model, testSet, options.WindowFrames, options.WindowHop, options.BatchSize));
         _log.WriteLine($"best epoch {outcome.BestEpoch}: valid clip acc {validReport.ClipAccuracy:F3} bal {validReport.BalancedAccuracy:F3} macro-F1 {validReport.MacroF1:F3}");
         _log.WriteLine(testReport is null
             ? "test: the split has no test clips"
