@@ -40,9 +40,26 @@ public sealed class TrainCommandTests : IDisposable
             }
         }
 
+        string exported = Path.Combine(_folder, "again.onnx");
+        var (exportCode, _, exportError) = await CliRunner.RunAsync("export", "--checkpoint", run, "--out", exported);
+        Assert.True(exportCode == 0, exportError);
+        using (var again = GenreClassifier.Open(exported))
+        {
+            string clip = evaluated.Predictions[0].Path;
+            Assert.Equal(classifier.Classify(clip).Scores, again.Classify(clip).Scores);
+        }
+
         var (reportCode, reportOutput, _) = await CliRunner.RunAsync("report", run);
         Assert.Equal(0, reportCode);
         Assert.Contains("4 charts", reportOutput);
+    }
+
+    [Fact]
+    public async Task Export_names_what_is_missing_from_a_folder_that_is_not_a_run()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("export", "--checkpoint", _folder);
+        Assert.Equal(1, code);
+        Assert.Contains("best.weights", error);
     }
 
     [Fact]

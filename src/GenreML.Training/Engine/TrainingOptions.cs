@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace GenreML.Training.Engine;
 
 /// <summary>
@@ -126,5 +129,32 @@ public sealed record TrainingOptions
         if (MixupAlpha < 0) problems.Add($"MixupAlpha must be ≥ 0 (got {MixupAlpha})");
         if (FrequencyMasks < 0 || TimeMasks < 0 || FrequencyMaskWidth < 0 || TimeMaskWidth < 0) problems.Add("SpecAugment counts and widths must be ≥ 0");
         if (problems.Count > 0) throw new ArgumentException("Invalid training options: " + string.Join("; ", problems));
+    }
+
+    /// <summary>The file a run folder keeps its options in, so its network can be rebuilt (export, inspection).</summary>
+    public const string FileName = "options.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The options as indented JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads options written by <see cref="ToJson"/>; <paramref name="source"/> names them in errors.</summary>
+    /// <exception cref="InvalidDataException">The JSON does not parse.</exception>
+    public static TrainingOptions FromJson(string json, string source = FileName)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TrainingOptions>(json, Json) ?? throw new InvalidDataException($"{source}: the JSON is null");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{source}: not GenreML training options ({e.Message})", e);
+        }
     }
 }

@@ -88,6 +88,7 @@ public sealed class TrainingRun
         valid = [];
         test = [];
 
+        AtomicFile.WriteAllText(Path.Combine(outDir, TrainingOptions.FileName), options.ToJson());
         manual_seed(options.Seed);
         int bands = featurizer.Options.MelBands;
         using var model = ModelFactory.Create(options.Architecture, dataset.Labels.Count, bands, options.WindowFrames, options.Width);
