@@ -1,3 +1,4 @@
+using GenreML.Audio.IO;
 using GenreML.Audio.Synthesis;
 using GenreML.Cli.Terminal;
 
@@ -12,17 +13,7 @@ internal static class DemoData
     /// <summary>
     /// Where the demo set lives: <c>$XDG_CACHE_HOME/genreml/demo-data</c>, else <c>~/.cache/genreml/demo-data</c>.
     /// </summary>
-    public static string DefaultFolder
-    {
-        get
-        {
-            string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            string cache = string.IsNullOrEmpty(xdg)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache")
-                : xdg;
-            return Path.Combine(cache, "genreml", "demo-data");
-        }
-    }
+    public static string DefaultFolder => UserCache.Folder("demo-data");
 
     /// <summary>Renders the demo set into <see cref="DefaultFolder"/> where files are missing and returns the folder.</summary>
     public static string EnsureWritten()

@@ -1,3 +1,4 @@
+using GenreML.Audio.IO;
 using GenreML.Cli.Models;
 using System.CommandLine;
 using System.Globalization;
@@ -6,7 +7,6 @@ using GenreML.Cli.Terminal;
 using GenreML.Inference.Cards;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Evaluation;
-using GenreML.MLNet.IO;
 using GenreML.MLNet.Scoring;
 using Microsoft.ML;
 
@@ -64,8 +64,8 @@ internal static class EvaluateCommand
                 result = ml.MulticlassClassification.EvaluateGenres(scorer.Transform(source), topK: 3, new ProgressSink(progress));
             }
 
-            AtomicTextFile.WriteAllText(Path.Combine(folder, "metrics.json"), result.ToJson());
-            AtomicTextFile.WriteAllText(Path.Combine(folder, "confusion.md"), EvaluationMarkdown.Report(result));
+            AtomicFile.WriteAllText(Path.Combine(folder, "metrics.json"), result.ToJson());
+            AtomicFile.WriteAllText(Path.Combine(folder, "confusion.md"), EvaluationMarkdown.Report(result));
             Console.WriteLine();
             Console.Write(EvaluationMarkdown.MetricsTable(result));
             Console.WriteLine();

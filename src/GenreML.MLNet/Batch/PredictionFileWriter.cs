@@ -1,6 +1,6 @@
+using GenreML.Audio.IO;
 using System.Globalization;
 using System.Text.Json;
-using GenreML.MLNet.IO;
 
 namespace GenreML.MLNet.Batch;
 
@@ -28,7 +28,7 @@ public static class PredictionFileWriter
     {
         PredictionFormat format = FormatOf(path);
         int count = 0;
-        AtomicTextFile.Write(path, writer => count = Write(writer, predictions, format));
+        AtomicFile.WriteText(path, writer => count = Write(writer, predictions, format));
         return count;
     }
 

@@ -1,3 +1,4 @@
+using GenreML.Audio.IO;
 using GenreML.Onnx.Proto;
 using Google.Protobuf;
 
@@ -17,29 +18,7 @@ public static class OnnxModelFile
     }
 
     /// <summary>Writes already serialised model bytes atomically (see <see cref="Write"/>).</summary>
-    public static void WriteBytes(ReadOnlySpan<byte> bytes, string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        string full = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{path}' has no parent folder.", nameof(path));
-        Directory.CreateDirectory(folder);
-        string temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+    public static void WriteBytes(ReadOnlySpan<byte> bytes, string path) => AtomicFile.WriteAllBytes(path, bytes);
 
     /// <summary>Reads an ONNX model; throws <see cref="InvalidDataException"/> naming the file if it does not parse.</summary>
     public static ModelProto Read(string path)

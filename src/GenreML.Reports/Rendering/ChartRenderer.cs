@@ -1,3 +1,4 @@
+using GenreML.Audio.IO;
 using OxyPlot;
 using OxyPlot.SkiaSharp;
 using SkiaSharp;

@@ -1,8 +1,8 @@
+using GenreML.Audio.IO;
 using System.Diagnostics;
 using GenreML.Inference.Evaluation;
 using GenreML.Training.Augmentation;
 using GenreML.Training.Features;
-using GenreML.Training.IO;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -152,7 +152,7 @@ public sealed class Trainer
                 || (Math.Abs(metrics.BalancedAccuracy - state.BestScore) <= 1e-12 && validLoss < state.BestLoss);
             if (improved)
             {
-                AtomicFile.Write(bestPath, tmp => model.save(tmp));
+                AtomicFile.WriteVia(bestPath, tmp => model.save(tmp));
                 state = state with { BestScore = metrics.BalancedAccuracy, BestLoss = validLoss, BestEpoch = epoch };
             }
 
@@ -160,8 +160,8 @@ public sealed class Trainer
             history.Add(record);
             bool stop = _options.EarlyStoppingPatience > 0 && epoch - state.BestEpoch >= _options.EarlyStoppingPatience && epoch < _options.Epochs;
             state = state with { Epoch = epoch, LearningRate = lr, History = history.ToArray(), Stopped = stop };
-            AtomicFile.Write(lastPath, tmp => model.save(tmp));
-            AtomicFile.Write(optimizerPath, tmp => optimizer.save_state_dict(tmp));
+            AtomicFile.WriteVia(lastPath, tmp => model.save(tmp));
+            AtomicFile.WriteVia(optimizerPath, tmp => optimizer.save_state_dict(tmp));
             state.Save(statePath);
 
             _log.WriteLine(

@@ -1,5 +1,5 @@
+using GenreML.Audio.IO;
 using System.Text.Json;
-using GenreML.Training.IO;
 
 namespace GenreML.Training.Engine;
 

@@ -1,7 +1,7 @@
+using GenreML.Audio.IO;
 using System.Security.Cryptography;
 using System.Text.Json;
 using GenreML.Audio.Features;
-using GenreML.Training.IO;
 
 namespace GenreML.Training.Features;
 
@@ -29,17 +29,7 @@ public sealed class FeatureCache : IClipFeaturizer
     }
 
     /// <summary>The default cache folder: <c>$XDG_CACHE_HOME/genreml/features</c> or <c>~/.cache/genreml/features</c>.</summary>
-    public static string DefaultDirectory
-    {
-        get
-        {
-            string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-            string baseDir = string.IsNullOrEmpty(xdg)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache")
-                : xdg;
-            return Path.Combine(baseDir, "genreml", "features");
-        }
-    }
+    public static string DefaultDirectory => UserCache.Folder("features");
 
     /// <summary>The cache folder.</summary>
     public string Directory { get; }
@@ -65,7 +55,7 @@ public sealed class FeatureCache : IClipFeaturizer
         }
 
         Spectrogram spectrogram = _inner.Featurize(path);
-        AtomicFile.Write(entry, tmp => WriteEntry(tmp, spectrogram));
+        AtomicFile.WriteVia(entry, tmp => WriteEntry(tmp, spectrogram));
         Misses++;
         return spectrogram;
     }

@@ -1,10 +1,10 @@
+using GenreML.Audio.IO;
 using GenreML.Audio.Features;
 using System.Globalization;
 using GenreML.Inference.Cards;
 using GenreML.Training.Data;
 using GenreML.Training.Engine;
 using GenreML.Training.Features;
-using GenreML.Training.IO;
 using GenreML.Training.Models;
 using GenreML.Training.Splits;
 using static TorchSharp.torch;
@@ -125,7 +125,7 @@ public sealed class TrainingRun
         if (_services.Exporter is { } exporter)
         {
             model.eval();
-            AtomicFile.Write(Path.Combine(outDir, "model.onnx"), tmp => exporter.Export(model, card, tmp));
+            AtomicFile.WriteVia(Path.Combine(outDir, "model.onnx"), tmp => exporter.Export(model, card, tmp));
             _log.WriteLine($"wrote {Path.Combine(outDir, "model.onnx")}");
         }
 

@@ -1,3 +1,4 @@
+using GenreML.Audio.IO;
 using System.Buffers;
 using System.Buffers.Binary;
 
@@ -29,25 +30,9 @@ public static class WavWriter
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Validate(samples, sampleRate, channels, format);
-        string fullPath = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(fullPath)!;
-        Directory.CreateDirectory(folder);
-        string temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-            {
-                WriteTo(file, samples, sampleRate, channels, format);
-                file.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, fullPath, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        using AtomicFileWriter file = AtomicFile.Create(path);
+        WriteTo(file.Stream, samples, sampleRate, channels, format);
+        file.Commit();
     }
 
     /// <summary>Writes the same WAV bytes as <see cref="Write(string, ReadOnlySpan{float}, int, int, WavSampleFormat)"/> to <paramref name="stream"/>.</summary>
