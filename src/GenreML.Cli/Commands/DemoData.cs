@@ -1,6 +1,6 @@
 using GenreML.Audio.IO;
 using GenreML.Audio.Synthesis;
-using GenreML.Cli.Terminal;
+using GenreML.Training.Progress;
 
 namespace GenreML.Cli.Commands;
 

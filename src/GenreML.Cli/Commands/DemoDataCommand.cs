@@ -1,6 +1,6 @@
 using System.CommandLine;
 using GenreML.Audio.Synthesis;
-using GenreML.Cli.Terminal;
+using GenreML.Training.Progress;
 
 namespace GenreML.Cli.Commands;
 

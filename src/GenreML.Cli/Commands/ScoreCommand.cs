@@ -2,7 +2,7 @@ using GenreML.Cli.Models;
 using System.CommandLine;
 using System.Globalization;
 using GenreML.Cli.Commands.Scoring;
-using GenreML.Cli.Terminal;
+using GenreML.Training.Progress;
 using GenreML.Inference.Cards;
 using GenreML.MLNet.Batch;
 using GenreML.MLNet.Data;

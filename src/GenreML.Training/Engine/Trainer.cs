@@ -1,3 +1,4 @@
+using GenreML.Training.Progress;
 using GenreML.Audio.IO;
 using System.Diagnostics;
 using GenreML.Inference.Evaluation;
@@ -113,7 +114,7 @@ public sealed class Trainer
             int[] order = DrawOrder(train, classes, samplesPerEpoch, rng);
 
             model.train();
-            var bar = new ProgressBar(_progress, $"epoch {epoch}/{_options.Epochs}", batchesPerEpoch);
+            var bar = new ConsoleProgress($"epoch {epoch}/{_options.Epochs}", batchesPerEpoch, enabled: _progress is not null, writer: _progress ?? TextWriter.Null);
             double lossSum = 0, correct = 0;
             int seen = 0;
             double lr = state.LearningRate;

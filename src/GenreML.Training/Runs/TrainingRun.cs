@@ -1,3 +1,4 @@
+using GenreML.Training.Progress;
 using GenreML.Audio.IO;
 using GenreML.Audio.Features;
 using System.Globalization;
@@ -151,7 +152,7 @@ public sealed class TrainingRun
 
     private List<ClipFeatures> LoadPart(Dataset dataset, IReadOnlyList<LabeledClip> clips, IClipFeaturizer featurizer, List<FeatureFailure> failures, string part)
     {
-        var bar = new ProgressBar(_progress, $"features {part}", clips.Count);
+        var bar = new ConsoleProgress($"features {part}", clips.Count, enabled: _progress is not null, writer: _progress ?? TextWriter.Null);
         var loaded = FeatureLoader.Load(dataset, clips, featurizer, failures, (done, _) => bar.Report(done));
         bar.Clear();
         return loaded.ToList();

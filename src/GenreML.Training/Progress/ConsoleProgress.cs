@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace GenreML.Cli.Terminal;
+namespace GenreML.Training.Progress;
 
 /// <summary>
 /// A one-line progress bar for work longer than a second: "label [#####.....] 12/40 3.1/s ETA 0:09 detail".
 /// It redraws in place on a terminal (at most ten times a second) and stays silent when output is
 /// redirected or when disabled, so logs are not flooded.
 /// </summary>
-internal sealed class ConsoleProgress : IDisposable
+public sealed class ConsoleProgress : IDisposable
 {
     private const int BarWidth = 28;
     private readonly string _label;
@@ -68,12 +68,27 @@ internal sealed class ConsoleProgress : IDisposable
 
         string padding = line.Length < _lastLength ? new string(' ', _lastLength - line.Length) : "";
         _writer.Write("\r" + line + padding);
+        _writer.Flush();
         _lastLength = line.Length;
     }
 
     /// <summary>Formats a duration as m:ss or h:mm:ss.</summary>
     public static string FormatDuration(TimeSpan span) =>
         span.TotalHours >= 1 ? span.ToString(@"h\:mm\:ss") : span.ToString(@"m\:ss");
+
+    /// <summary>Erases the bar's line, for when a summary line replaces it.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            if (_enabled && _lastLength > 0)
+            {
+                _writer.Write("\r" + new string(' ', _lastLength) + "\r");
+                _writer.Flush();
+                _lastLength = 0;
+            }
+        }
+    }
 
     /// <summary>Ends the line so the next output starts on its own; calling it again does nothing.</summary>
     public void Dispose()
