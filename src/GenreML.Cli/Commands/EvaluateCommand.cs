@@ -1,5 +1,6 @@
 using GenreML.Audio.IO;
 using GenreML.Cli.Models;
+using GenreML.Cli.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using GenreML.Cli.Commands.Scoring;
@@ -71,7 +72,8 @@ internal static class EvaluateCommand
             Console.WriteLine();
             Console.Write(EvaluationMarkdown.ConfusionMatrix(result));
             Console.WriteLine();
-            Console.WriteLine($"Wrote {Path.Combine(folder, "metrics.json")} and {Path.Combine(folder, "confusion.md")}.");
+            IReadOnlyList<string> charts = EvaluationCharts.Write(result, folder);
+            Console.WriteLine($"Wrote {Path.Combine(folder, "metrics.json")}, {Path.Combine(folder, "confusion.md")} and {string.Join(", ", charts)}.");
             return ReportFailures(result.Failures);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ModelCardException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)

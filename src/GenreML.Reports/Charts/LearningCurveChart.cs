@@ -75,7 +75,8 @@ public static class LearningCurveChart
                 Text = key == "loss" ? $"best: epoch {best.Epoch}" : null,
                 TextColor = ChartTheme.Best,
                 TextOrientation = AnnotationTextOrientation.Horizontal,
-                TextHorizontalAlignment = HorizontalAlignment.Left,
+                // Text extends away from the nearer edge so a late best epoch's label is not clipped.
+                TextHorizontalAlignment = best.Epoch > (epochs[0].Epoch + epochs[^1].Epoch) / 2.0 ? HorizontalAlignment.Right : HorizontalAlignment.Left,
                 TextVerticalAlignment = VerticalAlignment.Top,
                 TextPadding = 4,
             });

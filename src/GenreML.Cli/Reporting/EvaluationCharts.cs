@@ -1,0 +1,33 @@
+using GenreML.MLNet.Evaluation;
+using GenreML.Reports.Charts;
+using GenreML.Reports.Data;
+using GenreML.Reports.Rendering;
+
+namespace GenreML.Cli.Reporting;
+
+/// <summary>The charts of an <c>evaluate</c> run: confusion matrix and per-class precision, recall and F1.</summary>
+internal static class EvaluationCharts
+{
+    /// <summary>Writes <c>confusion_matrix.png</c> and <c>class_scores.png</c> into <paramref name="folder"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> Write(GenreEvaluationResult result, string folder)
+    {
+        int n = result.Labels.Count;
+        var counts = new int[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                counts[i, j] = result.ConfusionMatrix[i][j];
+            }
+        }
+
+        string confusion = Path.Combine(folder, "confusion_matrix.png");
+        ChartRenderer.SavePng(ConfusionMatrixChart.Build(new ConfusionData(result.Labels, counts)), ConfusionMatrixChart.SuggestedSize(n), confusion);
+        var scores = result.PerClass
+            .Select(c => new ClassScores(c.Label, c.Precision, c.Recall, c.Precision + c.Recall > 0 ? 2 * c.Precision * c.Recall / (c.Precision + c.Recall) : 0, c.Support))
+            .ToArray();
+        string classScores = Path.Combine(folder, "class_scores.png");
+        ChartRenderer.SavePng(ClassScoresChart.Build(scores), ClassScoresChart.SuggestedSize(scores.Length), classScores);
+        return [confusion, classScores];
+    }
+}
