@@ -17,6 +17,32 @@ internal static class BenchCommand
         command.Subcommands.Add(Features());
         command.Subcommands.Add(Embedding());
         command.Subcommands.Add(Scoring());
+        command.Subcommands.Add(Training());
+        return command;
+    }
+
+    private static Command Training()
+    {
+        var data = new Option<string>("--data") { Description = "Labelled audio folder or manifest (e.g. ../shared/data/gtzan-dev)", Required = true };
+        var splitFile = new Option<string?>("--split-file") { Description = "Split file with train/valid parts: runs two-fold cross-validation (without it: a seeded 70/15/15 split)" };
+        var output = new Option<string>("--out") { Description = "Folder for the runs and summary.md", DefaultValueFactory = _ => Path.Combine("runs", "bench-training") };
+        var command = new Command("training", "The accuracy protocol: two-fold cross-validation over a split file (or a 70/15/15 split), per-fold and mean accuracy, balanced accuracy, macro F1 and per-class recall with counts")
+        {
+            data, splitFile, output,
+        };
+        var hyperParameters = new TrainingOptionSet(command);
+        command.SetAction((parse, cancel) =>
+        {
+            try
+            {
+                return Task.FromResult(TrainingBench.Run(parse.GetValue(data)!, parse.GetValue(splitFile), hyperParameters.Bind(parse), parse.GetValue(output)!, Console.Out, cancel));
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or InvalidDataException or GenreML.Training.Data.DatasetException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(1);
+            }
+        });
         return command;
     }
 

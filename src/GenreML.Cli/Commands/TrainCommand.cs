@@ -23,30 +23,20 @@ internal static class TrainCommand
         ArgumentNullException.ThrowIfNull(wiring);
         var data = new Option<string?>("--data") { Description = "Audio folder <root>/<genre>/<files> or a CSV manifest (path,label); without it, the built-in synthetic demo set" };
         var output = new Option<string?>("--out") { Description = "Run folder (default runs/<UTC timestamp>)" };
-        var arch = new Option<string>("--arch") { Description = "Architecture: default (3 s crops, compact CNN) or seed (the reference notebook)", DefaultValueFactory = _ => "default" };
-        arch.AcceptOnlyFromAmong("default", "seed");
-        var epochs = new Option<int?>("--epochs") { Description = "Maximum epochs (default: the architecture's preset)" };
         var splitFile = new Option<string?>("--split-file") { Description = "Split file with lines '<name> train|valid|test' (default: stratified 70/15/15)" };
         var swap = new Option<bool>("--swap-split") { Description = "Train on the valid part and validate on the train part (second fold of two-fold cross-validation)" };
-        var seed = new Option<int>("--seed") { Description = "Seed of every random choice", DefaultValueFactory = _ => 1 };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out after its last finished epoch" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bars (for logs)" };
-        var balance = new Option<string?>("--balance") { Description = "Class-imbalance strategy: none, sampler or weights (default: the preset's)" };
-        balance.AcceptOnlyFromAmong("none", "sampler", "weights");
-        var batch = new Option<int?>("--batch-size") { Description = "Windows per batch" };
-        var lr = new Option<double?>("--lr") { Description = "(Peak) learning rate" };
-        var patience = new Option<int?>("--patience") { Description = "Early-stopping patience in epochs (0 = off)" };
-        var mixup = new Option<double?>("--mixup") { Description = "Mixup alpha (0 = off)" };
-        var smoothing = new Option<double?>("--label-smoothing") { Description = "Label smoothing" };
-        var width = new Option<int?>("--width") { Description = "Base width of the default network" };
         var cache = new Option<string?>("--cache-dir") { Description = "Feature cache folder (default ~/.cache/genreml/features)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the feature cache" };
 
         var command = new Command("train", "Train a genre classifier on labelled audio and write a run folder");
-        foreach (Option option in new Option[] { data, output, arch, epochs, splitFile, swap, seed, resume, quiet, balance, batch, lr, patience, mixup, smoothing, width, cache, noCache })
+        foreach (Option option in new Option[] { data, output, splitFile, swap, resume, quiet, cache, noCache })
         {
             command.Options.Add(option);
         }
+
+        var hyperParameters = new TrainingOptionSet(command);
 
         command.SetAction((parse, cancel) =>
         {
@@ -57,16 +47,8 @@ internal static class TrainCommand
                 return Task.FromResult(1);
             }
 
-            var options = TrainingOptions.ForArchitecture(parse.GetValue(arch)!) with { Seed = parse.GetValue(seed) };
-            if (parse.GetValue(data) is null) options = options with { Epochs = DemoData.Epochs };
-            if (parse.GetValue(epochs) is { } e) options = options with { Epochs = e };
-            if (parse.GetValue(balance) is { } b) options = options with { Balance = Enum.Parse<BalanceStrategy>(b, ignoreCase: true) };
-            if (parse.GetValue(batch) is { } bs) options = options with { BatchSize = bs };
-            if (parse.GetValue(lr) is { } rate) options = options with { LearningRate = rate };
-            if (parse.GetValue(patience) is { } p) options = options with { EarlyStoppingPatience = p };
-            if (parse.GetValue(mixup) is { } m) options = options with { MixupAlpha = m };
-            if (parse.GetValue(smoothing) is { } s) options = options with { LabelSmoothing = s };
-            if (parse.GetValue(width) is { } w) options = options with { Width = w };
+            var options = hyperParameters.Bind(parse);
+            if (parse.GetValue(data) is null && !hyperParameters.HasEpochs(parse)) options = options with { Epochs = DemoData.Epochs };
 
             var request = new TrainingRequest
             {

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using GenreML.Audio.IO;
+using GenreML.Cli.Commands;
+using GenreML.Inference.Evaluation;
+using GenreML.Training.Engine;
+using GenreML.Training.Runs;
+
+namespace GenreML.Cli.Bench;
+
+/// <summary>
+/// <c>genreml bench training</c>: the accuracy protocol. With a split file it runs two-fold cross-validation
+/// (train → valid, then valid → train) and reports each fold and their mean; without one, a seeded
+/// stratified 70/15/15 split evaluated on its test part. Figures: clip accuracy, balanced accuracy,
+/// macro F1, per-class recall with the number of clips it rests on, epochs and wall time. Also written
+/// to <c>summary.md</c> in the output folder.
+/// </summary>
+internal static class TrainingBench
+{
+    /// <summary>Runs the protocol; returns the process exit code.</summary>
+    public static int Run(string data, string? splitFile, TrainingOptions options, string outputFolder, TextWriter output, CancellationToken cancel)
+    {
+        var folds = splitFile is null
+            ? new[] { ("random 70/15/15", false) }
+            : new[] { ("fold 1: train → valid", false), ("fold 2: valid → train", true) };
+        var results = new List<(string Name, EvaluationReport Report, int Epochs, double Seconds)>();
+        for (int i = 0; i < folds.Length; i++)
+        {
+            var (name, swap) = folds[i];
+            output.WriteLine($"== {name}");
+            var clock = Stopwatch.StartNew();
+            var request = new TrainingRequest
+            {
+                DataPath = data,
+                OutputDirectory = Path.Combine(outputFolder, $"fold{i + 1}"),
+                Options = options,
+                SplitFile = splitFile,
+                SwapTrainValid = swap,
+                CommandLine = "genreml bench training",
+            };
+            TrainingRunResult run = new TrainingRun(TrainingWiring.Create(), output).Run(request, cancel);
+            EvaluationReport report = run.Metrics.Test ?? run.Metrics.Valid
+                ?? throw new InvalidOperationException($"{name}: the run evaluated no clips");
+            results.Add((name, report, run.Metrics.Epochs.Count, clock.Elapsed.TotalSeconds));
+        }
+
+        string summary = Summarise(options, data, splitFile, results);
+        output.WriteLine();
+        output.Write(summary);
+        AtomicFile.WriteAllText(Path.Combine(outputFolder, "summary.md"), summary);
+        return 0;
+    }
+
+    private static string Summarise(TrainingOptions options, string data, string? splitFile, List<(string Name, EvaluationReport Report, int Epochs, double Seconds)> results)
+    {
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine(inv, $"# Training benchmark: {options.Architecture}, balance {options.Balance}, width {options.Width}, seed {options.Seed}");
+        text.AppendLine(inv, $"data {data}; {(splitFile is null ? "stratified 70/15/15 split (test part)" : $"two-fold cross-validation on {splitFile}")}");
+        text.AppendLine();
+        text.AppendLine("| run | clips | accuracy | balanced accuracy | macro F1 | epochs | seconds |");
+        text.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var (name, report, epochs, seconds) in results)
+        {
+            text.AppendLine(inv, $"| {name} | {report.Clips} | {report.ClipAccuracy:P1} | {report.BalancedAccuracy:P1} | {report.MacroF1:P1} | {epochs} | {seconds:F0} |");
+        }
+
+        if (results.Count > 1)
+        {
+            text.AppendLine(inv, $"| **mean** | {results.Sum(r => r.Report.Clips)} | {results.Average(r => r.Report.ClipAccuracy):P1} | {results.Average(r => r.Report.BalancedAccuracy):P1} | {results.Average(r => r.Report.MacroF1):P1} | | {results.Sum(r => r.Seconds):F0} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Per-class recall (clips it rests on):");
+        text.AppendLine();
+        text.AppendLine("| class | " + string.Join(" | ", results.Select(r => r.Name)) + " |");
+        text.AppendLine("|---|" + string.Concat(results.Select(_ => "---|")));
+        foreach (string label in results[0].Report.PerClass.Select(c => c.Label))
+        {
+            IEnumerable<string> cells = results.Select(r =>
+            {
+                ClassMetrics c = r.Report.PerClass.First(p => p.Label == label);
+                return c.Support == 0 ? "– (0)" : string.Create(inv, $"{c.Recall:P0} ({c.Support})");
+            });
+            text.AppendLine($"| {label} | {string.Join(" | ", cells)} |");
+        }
+
+        return text.ToString();
+    }
+}
