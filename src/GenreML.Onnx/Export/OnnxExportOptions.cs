@@ -208,6 +208,11 @@ public sealed record OnnxExportOptions
             problems.Add("ClipWindowHop needs WaveformFrontEnd: a clip-level model reads the waveform");
         }
 
+        if (Metadata is not null && Metadata.ContainsKey(ClipLevelModel.InputKindMetadataKey))
+        {
+            problems.Add($"Metadata must not set '{ClipLevelModel.InputKindMetadataKey}': the exporter writes it for a clip-level model");
+        }
+
         if (DynamicFrames)
         {
             problems.Add("DynamicFrames does not apply to a clip-level model: its windows always have Frames frames");

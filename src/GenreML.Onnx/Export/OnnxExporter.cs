@@ -138,6 +138,11 @@ public static class OnnxExporter
             graph.AddMetadata(key, entry);
         }
 
+        if (options.IsClipLevel)
+        {
+            graph.AddMetadata(ClipLevelModel.InputKindMetadataKey, ClipLevelModel.WaveformInputKind);
+        }
+
         return graph.Build(new OnnxModelInfo { ModelVersion = options.ModelVersion, DocString = options.DocString });
     }
 
