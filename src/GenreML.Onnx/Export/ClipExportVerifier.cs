@@ -37,9 +37,19 @@ internal static class ClipExportVerifier
         float[] input = waveform.contiguous().data<float>().ToArray();
         using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [1, samples]);
         using var runOptions = new RunOptions();
-        using var outputs = session.Run(runOptions, [options.GraphInputName], [inputValue], [options.LogitsName, options.ProbabilitiesName]);
-        float[] logits = outputs[0].GetTensorDataAsSpan<float>().ToArray();
-        float[] probabilities = outputs[1].GetTensorDataAsSpan<float>().ToArray();
+        IDisposableReadOnlyCollection<OrtValue> outputs;
+        try
+        {
+            outputs = session.Run(runOptions, [options.GraphInputName], [inputValue], [options.LogitsName, options.ProbabilitiesName]);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new OnnxExportException($"ONNX Runtime fails to run the clip-level graph on a clip of {samples} samples: {e.Message}", e);
+        }
+
+        using var results = outputs;
+        float[] logits = results[0].GetTensorDataAsSpan<float>().ToArray();
+        float[] probabilities = results[1].GetTensorDataAsSpan<float>().ToArray();
         if (logits.Length != expectedLogits.Length || probabilities.Length != expectedProbabilities.Length)
         {
             throw new OnnxExportException(

@@ -2,6 +2,7 @@ using GenreML.Audio;
 using GenreML.Audio.Features;
 using GenreML.Audio.Synthesis;
 using GenreML.Onnx.Export;
+using GenreML.Onnx.FrontEnd;
 using GenreML.Onnx.Inspection;
 using TorchSharp.Modules;
 using TorchSharp;
@@ -118,12 +119,14 @@ public sealed class ClipLevelFrontEndTests(ITestOutputHelper output)
             summary.Outputs.Select(o => o.ToString()));
         Assert.Equal(17, summary.Opsets[""]);
         Assert.Equal(1, summary.OperatorHistogram["Range"]);
+        Assert.Equal(ClipLevelModel.WaveformInputKind, summary.Metadata[ClipLevelModel.InputKindMetadataKey]);
     }
 
     [Fact]
     public void Clip_level_settings_that_do_not_fit_are_listed()
     {
-        var options = WindowOptions with { ClipWindowHop = 0, DynamicFrames = true, WindowProbabilitiesName = "probabilities" };
+        var options = WindowOptions with { ClipWindowHop = 0, DynamicFrames = true, WindowProbabilitiesName = "probabilities",
+            Metadata = new Dictionary<string, string> { [ClipLevelModel.InputKindMetadataKey] = "logmel" } };
 
         var error = Assert.Throws<ArgumentException>(() => OnnxExporter.ExportToBytes(TinyNet(), options));
 
@@ -131,6 +134,7 @@ public sealed class ClipLevelFrontEndTests(ITestOutputHelper output)
         Assert.Contains("needs WaveformFrontEnd", error.Message);
         Assert.Contains("DynamicFrames does not apply", error.Message);
         Assert.Contains("WindowProbabilitiesName", error.Message);
+        Assert.Contains(ClipLevelModel.InputKindMetadataKey, error.Message);
     }
 
     private static int ArgMax(float[] values) => Array.IndexOf(values, values.Max());
