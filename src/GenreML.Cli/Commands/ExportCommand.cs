@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenreML.Inference.Cards;
 using GenreML.Onnx.Export;
 using GenreML.Training.Export;
 using GenreML.Training.Runs;
@@ -8,14 +9,26 @@ namespace GenreML.Cli.Commands;
 /// <summary><c>genreml export</c>: writes a trained run's network as a self-describing ONNX model.</summary>
 internal static class ExportCommand
 {
+    /// <summary>Name of the waveform input of a clip-level model.</summary>
+    private const string WaveformInput = "waveform";
+
+    /// <summary>Name of the per-window logits output of a clip-level model.</summary>
+    private const string WindowLogitsOutput = "window_logits";
+
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
         var checkpoint = new Option<string>("--checkpoint") { Description = "A run folder written by 'genreml train' (its best weights) or a weights file inside one", Required = true };
         var output = new Option<FileInfo?>("--out") { Description = "The .onnx file to write (default: model.onnx in the run folder)" };
+        var withFrontEnd = new Option<bool>("--with-frontend")
+        {
+            Description = "Write a clip-level model: input 'waveform' [1, samples] (one whole mono clip at the card's sample rate), "
+                + "log-Mel, windowing, network, softmax and mean over windows all in the graph; outputs 'probabilities' [1, labels], "
+                + "'window_probabilities' and 'window_logits' [windows, labels]. Runs in any ONNX Runtime, not in GenreClassifier",
+        };
         var command = new Command("export", "Export a trained network to ONNX (opset 17) with its model card in the metadata, checked against TorchSharp before writing")
         {
-            checkpoint, output,
+            checkpoint, output, withFrontEnd,
         };
         command.SetAction(parse =>
         {
@@ -23,8 +36,18 @@ internal static class ExportCommand
             {
                 using RunCheckpoint run = RunCheckpoint.Load(parse.GetValue(checkpoint)!);
                 string path = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(run.WeightsPath)!, "model.onnx");
-                new OnnxModelExporter().Export(run.Model, run.Card, path);
-                Console.WriteLine($"wrote {path} ({run.Card.Architecture}, {run.Card.Labels.Count} labels, from {run.WeightsPath})");
+                if (parse.GetValue(withFrontEnd))
+                {
+                    ExportClipLevel(run, path);
+                    Console.WriteLine($"wrote {path} (clip-level: waveform [1, samples] at {run.Card.Features.SampleRate} Hz → probabilities [1, {run.Card.Labels.Count}]; "
+                        + $"{run.Card.Architecture}, from {run.WeightsPath})");
+                }
+                else
+                {
+                    new OnnxModelExporter().Export(run.Model, run.Card, path);
+                    Console.WriteLine($"wrote {path} ({run.Card.Architecture}, {run.Card.Labels.Count} labels, from {run.WeightsPath})");
+                }
+
                 return 0;
             }
             catch (Exception e) when (e is InvalidDataException or OnnxExportException or IOException)
@@ -34,5 +57,29 @@ internal static class ExportCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Exports the run's network behind the in-graph front end and windowing of its card, with a card whose input is
+    /// the waveform and whose logits output is the per-window one.
+    /// </summary>
+    private static void ExportClipLevel(RunCheckpoint run, string path)
+    {
+        ModelCard card = run.Card with { InputName = WaveformInput, LogitsOutput = WindowLogitsOutput };
+        OnnxExporter.Export(run.Model, path, new OnnxExportOptions
+        {
+            MelBands = card.Features.MelBands,
+            Frames = card.WindowFrames,
+            WaveformFrontEnd = card.Features,
+            ClipWindowHop = card.WindowHop,
+            WaveformInputName = card.InputName,
+            LogitsName = card.LogitsOutput,
+            ProbabilitiesName = card.ProbabilitiesOutput,
+            NormalizationMean = card.Normalization.Mean,
+            NormalizationStd = card.Normalization.Std,
+            Metadata = new Dictionary<string, string> { [ModelCard.MetadataKey] = card.ToJson() },
+            GraphName = $"genreml_{card.Architecture}_clip",
+            DocString = $"GenreML {card.Architecture} clip-level genre classifier (waveform in, clip probabilities out): {string.Join(", ", card.Labels)}",
+        });
     }
 }

@@ -26,6 +26,12 @@ internal static class ExportVerifier
 
         using (session)
         {
+            if (options.IsClipLevel)
+            {
+                ClipExportVerifier.Verify(model, session, options);
+                return;
+            }
+
             var widths = options.DynamicFrames ? new[] { options.Frames, options.Frames + Math.Max(1, options.Frames / 2) } : [options.Frames];
             foreach (int width in widths)
             {

@@ -63,6 +63,23 @@ public sealed record OnnxExportOptions
     /// <summary>Symbol of the sample axis when <see cref="WaveformFrontEnd"/> and <see cref="DynamicFrames"/> are set. Default <c>S</c>.</summary>
     public string SamplesSymbol { get; init; } = "S";
 
+    /// <summary>
+    /// When set together with <see cref="WaveformFrontEnd"/>, the model is clip-level: its input is one whole clip,
+    /// <see cref="WaveformInputName"/> <c>[1, samples]</c> (batch 1, samples dynamic); dB reference and top_db use the
+    /// whole clip; the log-Mel is cut in the graph into windows of <see cref="Frames"/> frames starting every
+    /// <see cref="ClipWindowHop"/> frames, the last one padded with the clip's minimum (GenreML.Audio's
+    /// <c>SpectrogramWindows.Cut</c>); outputs are <see cref="LogitsName"/> and <see cref="WindowProbabilitiesName"/>
+    /// <c>[W, n_labels]</c> per window and <see cref="ProbabilitiesName"/> <c>[1, n_labels]</c>, their mean over the windows.
+    /// Default null (window-level model).
+    /// </summary>
+    public int? ClipWindowHop { get; init; }
+
+    /// <summary>Name of the per-window softmax output of a clip-level model. Default <c>window_probabilities</c>.</summary>
+    public string WindowProbabilitiesName { get; init; } = "window_probabilities";
+
+    /// <summary>Whether the model is clip-level (<see cref="WaveformFrontEnd"/> and <see cref="ClipWindowHop"/> are set).</summary>
+    public bool IsClipLevel => WaveformFrontEnd is not null && ClipWindowHop is not null;
+
     /// <summary>The graph input's name: <see cref="WaveformInputName"/> with an in-graph front end, else <see cref="InputName"/>.</summary>
     public string GraphInputName => WaveformFrontEnd is null ? InputName : WaveformInputName;
 
@@ -148,6 +165,11 @@ public sealed record OnnxExportOptions
             ValidateFrontEnd(frontEnd, problems);
         }
 
+        if (ClipWindowHop is { } hop)
+        {
+            ValidateClipLevel(hop, problems);
+        }
+
         if (string.IsNullOrWhiteSpace(BatchSymbol) || string.IsNullOrWhiteSpace(FramesSymbol) || BatchSymbol == FramesSymbol)
         {
             problems.Add($"BatchSymbol and FramesSymbol must be non-empty and distinct (got '{BatchSymbol}', '{FramesSymbol}')");
@@ -171,6 +193,35 @@ public sealed record OnnxExportOptions
         if (problems.Count > 0)
         {
             throw new ArgumentException("Invalid ONNX export options: " + string.Join("; ", problems) + ".");
+        }
+    }
+
+    private void ValidateClipLevel(int hop, List<string> problems)
+    {
+        if (hop < 1)
+        {
+            problems.Add($"ClipWindowHop must be at least 1 (got {hop})");
+        }
+
+        if (WaveformFrontEnd is null)
+        {
+            problems.Add("ClipWindowHop needs WaveformFrontEnd: a clip-level model reads the waveform");
+        }
+
+        if (Metadata is not null && Metadata.ContainsKey(ClipLevelModel.InputKindMetadataKey))
+        {
+            problems.Add($"Metadata must not set '{ClipLevelModel.InputKindMetadataKey}': the exporter writes it for a clip-level model");
+        }
+
+        if (DynamicFrames)
+        {
+            problems.Add("DynamicFrames does not apply to a clip-level model: its windows always have Frames frames");
+        }
+
+        string[] names = [GraphInputName, LogitsName, ProbabilitiesName, WindowProbabilitiesName];
+        if (string.IsNullOrWhiteSpace(WindowProbabilitiesName) || names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+        {
+            problems.Add($"WindowProbabilitiesName must be non-empty and differ from the other input and output names (got '{WindowProbabilitiesName}')");
         }
     }
 

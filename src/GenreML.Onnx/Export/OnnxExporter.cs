@@ -69,7 +69,15 @@ public static class OnnxExporter
     {
         var graph = new OnnxGraphBuilder(options.GraphName, $"Exported from {model.GetType().FullName} by GenreML.");
         string value;
-        if (options.WaveformFrontEnd is { } frontEnd)
+        if (options.IsClipLevel)
+        {
+            var frontEndOptions = options.WaveformFrontEnd!;
+            value = graph.AddInput(options.WaveformInputName, OnnxElementType.Float, [OnnxDim.Fixed(1), OnnxDim.Symbolic(options.SamplesSymbol)],
+                $"One whole clip: mono waveform at {frontEndOptions.SampleRate} Hz, batch 1. The log-Mel front end and the windowing run inside the graph.");
+            value = WaveformFrontEndGraph.Append(graph, value, frontEndOptions);
+            value = ClipWindowsGraph.Append(graph, value, options.Frames, options.ClipWindowHop!.Value);
+        }
+        else if (options.WaveformFrontEnd is { } frontEnd)
         {
             var samples = options.DynamicFrames
                 ? OnnxDim.Symbolic(options.SamplesSymbol)
@@ -113,17 +121,47 @@ public static class OnnxExporter
                 $"{model.GetType().FullName} maps a batch of {ProbeBatch} to an output of shape [{string.Join(", ", outShape)}]; the output must be [batch, classes, ...] with the batch axis kept first.");
         }
 
-        var outDims = outShape.Select((d, i) => i == 0 ? OnnxDim.Symbolic(options.BatchSymbol) : OnnxDim.Fixed(d)).ToList();
-        graph.AddOutput(logits, OnnxElementType.Float, outDims, "Unnormalised class scores.");
-        graph.AddNode("Softmax", options.ProbabilitiesName, [logits], [options.ProbabilitiesName]).Int("axis", -1);
-        graph.AddOutput(options.ProbabilitiesName, OnnxElementType.Float, outDims, "Softmax of the logits over the last axis.");
+        if (options.IsClipLevel)
+        {
+            AddClipOutputs(graph, logits, outShape, options);
+        }
+        else
+        {
+            var outDims = outShape.Select((d, i) => i == 0 ? OnnxDim.Symbolic(options.BatchSymbol) : OnnxDim.Fixed(d)).ToList();
+            graph.AddOutput(logits, OnnxElementType.Float, outDims, "Unnormalised class scores.");
+            graph.AddNode("Softmax", options.ProbabilitiesName, [logits], [options.ProbabilitiesName]).Int("axis", -1);
+            graph.AddOutput(options.ProbabilitiesName, OnnxElementType.Float, outDims, "Softmax of the logits over the last axis.");
+        }
 
         foreach (var (key, entry) in options.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             graph.AddMetadata(key, entry);
         }
 
+        if (options.IsClipLevel)
+        {
+            graph.AddMetadata(ClipLevelModel.InputKindMetadataKey, ClipLevelModel.WaveformInputKind);
+        }
+
         return graph.Build(new OnnxModelInfo { ModelVersion = options.ModelVersion, DocString = options.DocString });
+    }
+
+    private static void AddClipOutputs(OnnxGraphBuilder graph, string logits, long[] outShape, OnnxExportOptions options)
+    {
+        if (outShape.Length != 2)
+        {
+            throw new OnnxExportException(
+                $"A clip-level model averages class probabilities over windows, so the network must output [batch, classes]; it outputs [{string.Join(", ", outShape)}] for a batch of {ProbeBatch}.");
+        }
+
+        var windowDims = new[] { OnnxDim.Symbolic(ClipWindowsGraph.WindowsSymbol), OnnxDim.Fixed(outShape[1]) };
+        graph.AddOutput(logits, OnnxElementType.Float, windowDims, "Unnormalised class scores of each window of the clip.");
+        string windows = options.WindowProbabilitiesName;
+        graph.AddNode("Softmax", windows, [logits], [windows]).Int("axis", -1);
+        graph.AddOutput(windows, OnnxElementType.Float, windowDims, "Softmax of each window's logits.");
+        graph.AddNode("ReduceMean", options.ProbabilitiesName, [windows], [options.ProbabilitiesName]).Ints("axes", 0).Int("keepdims", 1);
+        graph.AddOutput(options.ProbabilitiesName, OnnxElementType.Float, [OnnxDim.Fixed(1), OnnxDim.Fixed(outShape[1])],
+            "The clip's class probabilities: the mean of the window probabilities.");
     }
 
     /// <summary>Walks the module tree, dispatching to converters and tracing shapes with an example tensor.</summary>
