@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GenreML.Inference.Cards;
 using GenreML.Onnx.Export;
 using GenreML.Training.Export;
 using GenreML.Training.Runs;
@@ -9,12 +8,6 @@ namespace GenreML.Cli.Commands;
 /// <summary><c>genreml export</c>: writes a trained run's network as a self-describing ONNX model.</summary>
 internal static class ExportCommand
 {
-    /// <summary>Name of the waveform input of a clip-level model.</summary>
-    private const string WaveformInput = "waveform";
-
-    /// <summary>Name of the per-window logits output of a clip-level model.</summary>
-    private const string WindowLogitsOutput = "window_logits";
-
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
@@ -38,7 +31,7 @@ internal static class ExportCommand
                 string path = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(run.WeightsPath)!, "model.onnx");
                 if (parse.GetValue(withFrontEnd))
                 {
-                    ExportClipLevel(run, path);
+                    new OnnxModelExporter().ExportClipLevel(run.Model, run.Card, path);
                     Console.WriteLine($"wrote {path} (clip-level: waveform [1, samples] at {run.Card.Features.SampleRate} Hz → probabilities [1, {run.Card.Labels.Count}]; "
                         + $"{run.Card.Architecture}, from {run.WeightsPath})");
                 }
@@ -57,29 +50,5 @@ internal static class ExportCommand
             }
         });
         return command;
-    }
-
-    /// <summary>
-    /// Exports the run's network behind the in-graph front end and windowing of its card, with a card whose input is
-    /// the waveform and whose logits output is the per-window one.
-    /// </summary>
-    private static void ExportClipLevel(RunCheckpoint run, string path)
-    {
-        ModelCard card = run.Card with { InputName = WaveformInput, LogitsOutput = WindowLogitsOutput };
-        OnnxExporter.Export(run.Model, path, new OnnxExportOptions
-        {
-            MelBands = card.Features.MelBands,
-            Frames = card.WindowFrames,
-            WaveformFrontEnd = card.Features,
-            ClipWindowHop = card.WindowHop,
-            WaveformInputName = card.InputName,
-            LogitsName = card.LogitsOutput,
-            ProbabilitiesName = card.ProbabilitiesOutput,
-            NormalizationMean = card.Normalization.Mean,
-            NormalizationStd = card.Normalization.Std,
-            Metadata = new Dictionary<string, string> { [ModelCard.MetadataKey] = card.ToJson() },
-            GraphName = $"genreml_{card.Architecture}_clip",
-            DocString = $"GenreML {card.Architecture} clip-level genre classifier (waveform in, clip probabilities out): {string.Join(", ", card.Labels)}",
-        });
     }
 }
