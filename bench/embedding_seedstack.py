@@ -109,7 +109,7 @@ def front_end(card):
     f = card["features"]
     mel = torchaudio.transforms.MelSpectrogram(
         sample_rate=f["sampleRate"], n_fft=f["fftSize"], win_length=f["windowLength"], hop_length=f["hopLength"],
-        f_min=f["fMin"], f_max=f["fMax"], n_mels=f["melBands"], power=2.0 if f["spectrum"] == "Power" else 1.0,
+        f_min=f["fMin"], f_max=f.get("fMax"), n_mels=f["melBands"], power=2.0 if f["spectrum"] == "Power" else 1.0,
         center=f["center"], pad_mode="constant" if f["padMode"] == "Constant" else "reflect",
         norm="slaney" if f["melNorm"] == "Slaney" else None, mel_scale=f["melScale"].lower())
     to_db = torchaudio.transforms.AmplitudeToDB(stype="power" if f["spectrum"] == "Power" else "magnitude", top_db=f["topDb"])
