@@ -49,27 +49,16 @@ internal sealed class ScoredClipListView : IDataView
         {
             Delegate getter = Schema[column.Index].Name switch
             {
-                AudioColumns.Path => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = Row.Path.AsMemory()),
-                AudioColumns.Label => Typed<TValue, uint>(column, (ref uint v) => v = Row.Label),
-                AudioColumns.Score => Typed<TValue, VBuffer<float>>(column, (ref VBuffer<float> v) =>
-                {
-                    VBufferEditor<float> editor = VBufferEditor.Create(ref v, Row.Score.Length);
-                    Row.Score.CopyTo(editor.Values);
-                    v = editor.Commit();
-                }),
-                AudioColumns.PredictedLabel => Typed<TValue, uint>(column, (ref uint v) => v = Row.PredictedLabel),
-                AudioColumns.Duration => Typed<TValue, double>(column, (ref double v) => v = Row.DurationSeconds),
-                AudioColumns.Windows => Typed<TValue, int>(column, (ref int v) => v = Row.Windows),
-                AudioColumns.Error => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = Row.Error.AsMemory()),
+                AudioColumns.Path => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = Row.Path.AsMemory()),
+                AudioColumns.Label => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = Row.Label),
+                AudioColumns.Score => Getters.Checked<TValue, VBuffer<float>>(Schema, column, (ref VBuffer<float> v) => Getters.CopyVector(Row.Score, ref v)),
+                AudioColumns.PredictedLabel => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = Row.PredictedLabel),
+                AudioColumns.Duration => Getters.Checked<TValue, double>(Schema, column, (ref double v) => v = Row.DurationSeconds),
+                AudioColumns.Windows => Getters.Checked<TValue, int>(Schema, column, (ref int v) => v = Row.Windows),
+                AudioColumns.Error => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = Row.Error.AsMemory()),
                 string other => throw new ArgumentOutOfRangeException(nameof(column), $"Column '{other}' is not a scored-clip column."),
             };
             return (ValueGetter<TValue>)getter;
-        }
-
-        private Delegate Typed<TAsked, TActual>(DataViewSchema.Column column, ValueGetter<TActual> getter)
-        {
-            Getters.CheckType<TAsked, TActual>(Schema, column);
-            return getter;
         }
 
         public override ValueGetter<DataViewRowId> GetIdGetter() => Getters.RowId(() => _position);

@@ -192,28 +192,20 @@ internal sealed class ClipScoreView : IDataView
         {
             Delegate getter = Schema[column.Index].Name switch
             {
-                AudioColumns.Path => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = _currentPath.AsMemory()),
-                AudioColumns.Label => Typed<TValue, uint>(column, (ref uint v) => v = _currentLabel),
-                AudioColumns.Score => Typed<TValue, VBuffer<float>>(column, ScoreGetter),
-                AudioColumns.PredictedLabel => Typed<TValue, uint>(column, (ref uint v) => v = _predicted),
-                AudioColumns.Duration => Typed<TValue, double>(column, (ref double v) => v = _currentDuration),
-                AudioColumns.Windows => Typed<TValue, int>(column, (ref int v) => v = _currentWindows),
-                _ => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = _currentError.AsMemory()),
+                AudioColumns.Path => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = _currentPath.AsMemory()),
+                AudioColumns.Label => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = _currentLabel),
+                AudioColumns.Score => Getters.Checked<TValue, VBuffer<float>>(Schema, column, ScoreGetter),
+                AudioColumns.PredictedLabel => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = _predicted),
+                AudioColumns.Duration => Getters.Checked<TValue, double>(Schema, column, (ref double v) => v = _currentDuration),
+                AudioColumns.Windows => Getters.Checked<TValue, int>(Schema, column, (ref int v) => v = _currentWindows),
+                _ => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = _currentError.AsMemory()),
             };
             return (ValueGetter<TValue>)getter;
         }
 
         private void ScoreGetter(ref VBuffer<float> value)
         {
-            VBufferEditor<float> editor = VBufferEditor.Create(ref value, _score.Length);
-            _score.CopyTo(editor.Values);
-            value = editor.Commit();
-        }
-
-        private Delegate Typed<TAsked, TActual>(DataViewSchema.Column column, ValueGetter<TActual> getter)
-        {
-            Getters.CheckType<TAsked, TActual>(Schema, column);
-            return getter;
+            Getters.CopyVector(_score, ref value);
         }
 
         public override ValueGetter<DataViewRowId> GetIdGetter() => Getters.RowId(() => _position);

@@ -148,13 +148,13 @@ internal sealed class ClipWindowView : IDataView
             string name = Schema[column.Index].Name;
             Delegate getter = name switch
             {
-                AudioColumns.ClipIndex => Typed<TValue, long>(column, (ref long v) => v = Current.Index),
-                AudioColumns.Path => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = Current.Path.AsMemory()),
+                AudioColumns.ClipIndex => Getters.Checked<TValue, long>(Schema, column, (ref long v) => v = Current.Index),
+                AudioColumns.Path => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = Current.Path.AsMemory()),
                 AudioColumns.Label =>
-                    Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = (Current.Label ?? "").AsMemory()),
-                AudioColumns.Duration => Typed<TValue, double>(column, (ref double v) => v = Current.DurationSeconds),
-                AudioColumns.Error => Typed<TValue, ReadOnlyMemory<char>>(column, (ref ReadOnlyMemory<char> v) => v = Current.Error.AsMemory()),
-                _ => Typed<TValue, VBuffer<float>>(column, WindowGetter),
+                    Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = (Current.Label ?? "").AsMemory()),
+                AudioColumns.Duration => Getters.Checked<TValue, double>(Schema, column, (ref double v) => v = Current.DurationSeconds),
+                AudioColumns.Error => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = Current.Error.AsMemory()),
+                _ => Getters.Checked<TValue, VBuffer<float>>(Schema, column, WindowGetter),
             };
             return (ValueGetter<TValue>)getter;
         }
@@ -165,15 +165,7 @@ internal sealed class ClipWindowView : IDataView
         {
             ClipFeatures clip = Current;
             float[] window = clip.Windows.Length == 0 ? _view._emptyWindow : clip.Windows[_window];
-            VBufferEditor<float> editor = VBufferEditor.Create(ref value, window.Length);
-            window.CopyTo(editor.Values);
-            value = editor.Commit();
-        }
-
-        private Delegate Typed<TAsked, TActual>(DataViewSchema.Column column, ValueGetter<TActual> getter)
-        {
-            Getters.CheckType<TAsked, TActual>(Schema, column);
-            return getter;
+            Getters.CopyVector(window, ref value);
         }
 
         public override ValueGetter<DataViewRowId> GetIdGetter() => Getters.RowId(() => _position);
