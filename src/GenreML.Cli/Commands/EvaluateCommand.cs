@@ -74,7 +74,7 @@ internal static class EvaluateCommand
             Console.WriteLine();
             IReadOnlyList<string> charts = EvaluationCharts.Write(result, folder);
             Console.WriteLine($"Wrote {Path.Combine(folder, "metrics.json")}, {Path.Combine(folder, "confusion.md")} and {string.Join(", ", charts)}.");
-            return ReportFailures(result.Failures);
+            return FailureReport.Print($"{result.Failures.Count} clip(s) could not be evaluated:", result.Failures.Select(f => (f.Path, f.Reason)).ToArray());
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ModelCardException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
@@ -101,22 +101,6 @@ internal static class EvaluateCommand
         }
 
         return ml.Data.LoadFromAudioManifest(data);
-    }
-
-    private static int ReportFailures(IReadOnlyList<ClipFailure> failures)
-    {
-        if (failures.Count == 0)
-        {
-            return 0;
-        }
-
-        Console.Error.WriteLine($"{failures.Count} clip(s) could not be evaluated:");
-        foreach (ClipFailure failure in failures)
-        {
-            Console.Error.WriteLine($"  {failure.Path}: {failure.Reason}");
-        }
-
-        return 1;
     }
 
     /// <summary>Forwards evaluation progress to the console line synchronously (Progress&lt;T&gt; would post to the pool).</summary>

@@ -93,18 +93,7 @@ internal static class ScoreCommand
                 Console.WriteLine($"Scored {scored - failures.Count} of {scored} files; wrote {output}.");
             }
 
-            if (failures.Count == 0)
-            {
-                return 0;
-            }
-
-            Console.Error.WriteLine($"{failures.Count} of {scored} file(s) could not be scored:");
-            foreach (GenrePrediction failure in failures)
-            {
-                Console.Error.WriteLine($"  {failure.Path}: {failure.Error}");
-            }
-
-            return 1;
+            return FailureReport.Print($"{failures.Count} of {scored} file(s) could not be scored:", failures.Select(f => (f.Path, f.Error ?? "")).ToArray());
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ModelCardException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
