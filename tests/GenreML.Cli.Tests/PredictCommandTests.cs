@@ -26,6 +26,24 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_output_has_every_probability_and_the_top_genre()
+    {
+        string song = Path.Combine(_folder, "song.wav");
+        WavWriter.Write(song, DemoSongSynthesizer.Render("disco", 0, seconds: 4), 22050);
+        var (code, output, _) = await CliRunner.RunAsync("predict", song, "--model", TinyModel, "--json");
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("song.wav", root.GetProperty("file").GetString());
+        var probabilities = root.GetProperty("probabilities").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetSingle());
+        Assert.Equal(DemoSongSynthesizer.Genres.Order(), probabilities.Keys.Order());
+        Assert.Equal(1.0, probabilities.Values.Sum(), 4);
+        Assert.Equal(probabilities.MaxBy(p => p.Value).Key, root.GetProperty("genre").GetString());
+        Assert.Equal(4.0, root.GetProperty("seconds").GetDouble(), 3);
+        Assert.False(root.TryGetProperty("windowGenres", out _));
+    }
+
+    [Fact]
     public async Task A_missing_model_says_what_to_pass()
     {
         var (code, _, error) = await CliRunner.RunAsync("predict", "x.wav", "--model", Path.Combine(_folder, "none.onnx"));

@@ -95,7 +95,7 @@ public sealed class TrainerTests
         for (int e = 0; e < 4; e++)
         {
             Assert.Equal(full.History[e].TrainLoss, resumed.History[e].TrainLoss, 4);
-            Assert.Equal(full.History[e].ValidLoss, resumed.History[e].ValidLoss, 4);
+            Assert.Equal(full.History[e].ValidLoss!.Value, resumed.History[e].ValidLoss!.Value, 4);
         }
 
         float[] a = Weights(straight), b = Weights(resumedModel);

@@ -116,4 +116,56 @@ public sealed class TrainingRunTests
         Assert.Equal(first.Metrics.Valid.Clips, resumed.Metrics.Valid!.Clips);
         Assert.Null(resumed.Metrics.Test);
     }
+
+    [Fact]
+    public void MergingValidTrainsOnBothPartsForAllEpochsAndKeepsTheLast()
+    {
+        using var tmp = new TempDirectory();
+        SyntheticFeaturizer.WriteDataset(tmp.Combine("data"), classes: 4, perClass: 4);
+        var lines = Enumerable.Range(0, 4).SelectMany(k => Enumerable.Range(0, 4).Select(i => $"genre{k}.{i:D5} {(i == 0 ? "valid" : i == 3 ? "test" : "train")}"));
+        File.WriteAllLines(tmp.Combine("split.txt"), lines);
+        var log = new StringWriter();
+        var request = new TrainingRequest
+        {
+            DataPath = tmp.Combine("data"),
+            OutputDirectory = tmp.Combine("run"),
+            Options = Tiny with { Epochs = 3, EarlyStoppingPatience = 1 },
+            SplitFile = tmp.Combine("split.txt"),
+            MergeValidIntoTrain = true,
+            CacheDirectory = "",
+        };
+
+        var result = new TrainingRun(new TrainingServices(new SyntheticFeaturizer(4)), log).Run(request);
+
+        Assert.Equal(12, result.Metrics.ClipsUsed["train"].Values.Sum());
+        Assert.Equal(0, result.Metrics.ClipsUsed["valid"].Values.Sum());
+        Assert.Null(result.Metrics.Valid);
+        Assert.Equal(4, result.Metrics.Test!.Clips);
+        Assert.Equal(3, result.Metrics.Epochs.Count);
+        Assert.All(result.Metrics.Epochs, e => Assert.Null(e.ValidLoss));
+        Assert.Equal(3, result.Metrics.BestEpoch);
+        Assert.Equal(3, result.Card.Provenance!.Epochs);
+        Assert.Contains("valid merged into train", result.Card.Provenance.Split);
+        Assert.False(result.Card.Provenance.Metrics!.ContainsKey("validAccuracy"));
+        Assert.Contains("no validation", log.ToString());
+    }
+
+    [Fact]
+    public void AnEmptyValidPartWithoutMergingSaysHowToTrainWithoutValidation()
+    {
+        using var tmp = new TempDirectory();
+        SyntheticFeaturizer.WriteDataset(tmp.Combine("data"), classes: 2, perClass: 3);
+        File.WriteAllLines(tmp.Combine("split.txt"), Enumerable.Range(0, 2).SelectMany(k => Enumerable.Range(0, 3).Select(i => $"genre{k}.{i:D5} train")));
+        var request = new TrainingRequest
+        {
+            DataPath = tmp.Combine("data"),
+            OutputDirectory = tmp.Combine("run"),
+            Options = Tiny with { Epochs = 1 },
+            SplitFile = tmp.Combine("split.txt"),
+            CacheDirectory = "",
+        };
+
+        var error = Assert.Throws<GenreML.Training.Data.DatasetException>(() => new TrainingRun(new TrainingServices(new SyntheticFeaturizer(2))).Run(request));
+        Assert.Contains("--merge-valid", error.Message);
+    }
 }

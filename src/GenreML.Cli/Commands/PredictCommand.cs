@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using GenreML.Audio;
 using GenreML.Cli.Models;
 using GenreML.Inference;
@@ -7,7 +9,10 @@ using GenreML.Inference.Results;
 
 namespace GenreML.Cli.Commands;
 
-/// <summary><c>genreml predict</c>: the genre of one file, for a human: genre, confidence and a bar per genre.</summary>
+/// <summary>
+/// <c>genreml predict</c>: the genre of one file, for a human (genre, confidence and a bar per genre) or,
+/// with <c>--json</c>, for a program (one JSON object with every probability).
+/// </summary>
 internal static class PredictCommand
 {
     private const int BarWidth = 30;
@@ -18,12 +23,13 @@ internal static class PredictCommand
         var file = new Argument<FileInfo>("file") { Description = "An audio file (wav, au/snd, or anything ffmpeg decodes)" };
         var model = new Option<FileInfo?>("--model") { Description = "A GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
         var windows = new Option<bool>("--windows") { Description = "Also print the genre of every window over time" };
-        var command = new Command("predict", "Tell the genre of one audio file, with the probability of every genre") { file, model, windows };
-        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(file)!, parse.GetValue(model), parse.GetValue(windows), cancel)));
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (file, genre, confidence, seconds, windows, probabilities; with --windows also each window's) instead of text" };
+        var command = new Command("predict", "Tell the genre of one audio file, with the probability of every genre") { file, model, windows, json };
+        command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(file)!, parse.GetValue(model), parse.GetValue(windows), parse.GetValue(json), cancel)));
         return command;
     }
 
-    private static int Run(FileInfo audio, FileInfo? modelFile, bool showWindows, CancellationToken cancel)
+    private static int Run(FileInfo audio, FileInfo? modelFile, bool showWindows, bool asJson, CancellationToken cancel)
     {
         string modelPath;
         try
@@ -46,6 +52,12 @@ internal static class PredictCommand
         {
             using var classifier = GenreClassifier.Open(modelPath, new GenreClassifierOptions { IncludeWindows = showWindows });
             GenrePrediction prediction = classifier.Classify(audio.FullName, cancel);
+            if (asJson)
+            {
+                Console.WriteLine(ToJson(audio.Name, prediction));
+                return 0;
+            }
+
             Console.WriteLine($"{audio.Name}: {prediction.Genre} ({prediction.Confidence:P0}), {prediction.Duration:m\\:ss} analysed in {prediction.WindowCount} windows");
             int labelWidth = prediction.Scores.Max(s => s.Genre.Length);
             foreach (GenreScore score in prediction.Scores)
@@ -67,4 +79,17 @@ internal static class PredictCommand
             return 1;
         }
     }
+
+    private static string ToJson(string file, GenrePrediction prediction) => JsonSerializer.Serialize(new
+    {
+        file,
+        genre = prediction.Genre,
+        confidence = prediction.Confidence,
+        seconds = prediction.Duration.TotalSeconds,
+        windows = prediction.WindowCount,
+        probabilities = prediction.Scores.ToDictionary(s => s.Genre, s => s.Probability),
+        windowGenres = prediction.Windows?.Select(w => new { start = w.Start.TotalSeconds, end = w.End.TotalSeconds, genre = w.Genre, confidence = w.Confidence }),
+    }, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 }

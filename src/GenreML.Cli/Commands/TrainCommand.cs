@@ -25,13 +25,14 @@ internal static class TrainCommand
         var output = new Option<string?>("--out") { Description = "Run folder (default runs/<UTC timestamp>)" };
         var splitFile = new Option<string?>("--split-file") { Description = "Split file with lines '<name> train|valid|test' (default: stratified 70/15/15)" };
         var swap = new Option<bool>("--swap-split") { Description = "Train on the valid part and validate on the train part (second fold of two-fold cross-validation)" };
+        var merge = new Option<bool>("--merge-valid") { Description = "Train on the train and valid parts together with no validation: all --epochs run and the last is kept (for a final model once cross-validation has chosen the settings)" };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out after its last finished epoch" };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bars (for logs)" };
         var cache = new Option<string?>("--cache-dir") { Description = "Feature cache folder (default ~/.cache/genreml/features)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the feature cache" };
 
         var command = new Command("train", "Train a genre classifier on labelled audio and write a run folder");
-        foreach (Option option in new Option[] { data, output, splitFile, swap, resume, quiet, cache, noCache })
+        foreach (Option option in new Option[] { data, output, splitFile, swap, merge, resume, quiet, cache, noCache })
         {
             command.Options.Add(option);
         }
@@ -57,6 +58,7 @@ internal static class TrainCommand
                 Options = options,
                 SplitFile = parse.GetValue(splitFile),
                 SwapTrainValid = parse.GetValue(swap),
+                MergeValidIntoTrain = parse.GetValue(merge),
                 CacheDirectory = parse.GetValue(noCache) ? "" : parse.GetValue(cache),
                 Resume = parse.GetValue(resume),
                 CommandLine = "genreml " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),

@@ -82,7 +82,7 @@ internal static class TrainingReport
             Metrics = scores,
             ClassScores = final?.PerClass.Select(c => new ClassScores(c.Label, c.Precision, c.Recall, c.F1, c.Support)).ToArray() ?? [],
             Confusion = final is null ? null : new ConfusionData(metrics.Labels, ToMatrix(final.Confusion)),
-            Epochs = metrics.Epochs.Select(e => new EpochPoint(e.Epoch, e.TrainLoss, e.ValidLoss, e.TrainAccuracy, e.ValidAccuracy, e.LearningRate)).ToArray(),
+            Epochs = metrics.Epochs.Select(e => new EpochPoint(e.Epoch, e.TrainLoss, e.ValidLoss ?? double.NaN, e.TrainAccuracy, e.ValidAccuracy ?? double.NaN, e.LearningRate)).ToArray(),
             BestEpoch = metrics.BestEpoch,
             Examples = final is null ? [] : Examples(final, card),
             Mistakes = final?.Predictions.Where(p => p.Label != p.Predicted)

@@ -118,9 +118,9 @@ public static class LearningCurveChart
         return best;
     }
 
-    private static string Describe(EpochPoint best) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"best epoch {best.Epoch}: validation accuracy {best.ValAccuracy:0.0%}, validation loss {best.ValLoss:0.000}");
+    private static string Describe(EpochPoint best) => double.IsNaN(best.ValAccuracy)
+        ? string.Create(CultureInfo.InvariantCulture, $"kept epoch {best.Epoch} (no validation)")
+        : string.Create(CultureInfo.InvariantCulture, $"best epoch {best.Epoch}: validation accuracy {best.ValAccuracy:0.0%}, validation loss {best.ValLoss:0.000}");
 
     private static LinearAxis PanelAxis(string key, string title, double start, double end, string format) => new()
     {

@@ -15,6 +15,7 @@ namespace GenreML.Training.Engine;
 /// class weights when asked), then scores the validation clips (mean window probabilities per clip).
 /// Early stopping watches validation balanced accuracy (ties broken by lower validation loss) and
 /// stops after <see cref="TrainingOptions.EarlyStoppingPatience"/> epochs without improvement.
+/// Without validation clips every epoch runs and the last one is kept.
 /// In the run folder it keeps <c>best.weights</c> (best epoch), and after every epoch
 /// <c>last.weights</c>, <c>last.optimizer</c> (Adam/AdamW moments, via TorchSharp's
 /// <c>save_state_dict</c>) and <c>checkpoint.json</c> (<see cref="TrainingState"/>), all written atomically,
@@ -55,7 +56,8 @@ public sealed class Trainer
     public event Action<EpochRecord>? EpochCompleted;
 
     /// <summary>
-    /// Trains <paramref name="model"/> on <paramref name="train"/>, validating on <paramref name="valid"/>,
+    /// Trains <paramref name="model"/> on <paramref name="train"/>, validating on <paramref name="valid"/> (empty: no
+    /// validation, the last epoch is kept; the plateau schedule needs validation),
     /// with checkpoints in <paramref name="runDirectory"/>. With <paramref name="resume"/> and a checkpoint
     /// present, continues after its epoch (the options must match, except the patience and, with the
     /// plateau schedule, the epoch count). Afterwards the model holds the best epoch's weights and is in
@@ -75,7 +77,8 @@ public sealed class Trainer
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(valid);
         if (train.Count < 2) throw new ArgumentException($"training needs at least two clips (got {train.Count})", nameof(train));
-        if (valid.Count == 0) throw new ArgumentException("validation needs at least one clip", nameof(valid));
+        if (valid.Count == 0 && _options.Schedule == LearningRateSchedule.Plateau)
+            throw new ArgumentException("the plateau schedule watches the validation loss, so it needs validation clips", nameof(valid));
         Directory.CreateDirectory(runDirectory);
         string bestPath = Path.Combine(runDirectory, BestWeightsFile);
         string lastPath = Path.Combine(runDirectory, LastWeightsFile);
@@ -135,13 +138,8 @@ public sealed class Trainer
             }
 
             bar.Clear();
-            var predictions = Evaluator.Predict(model, valid, _options.WindowFrames, _options.WindowHop, _options.BatchSize);
-            var metrics = ClassificationMetrics.Compute(
-                Enumerable.Range(0, classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-                predictions.Select(p => p.TrueIndex).ToArray(),
-                predictions.Select(p => p.PredictedIndex).ToArray(),
-                predictions.Select(p => (IReadOnlyList<float>)p.Probabilities).ToArray());
-            double validLoss = metrics.LogLoss ?? double.NaN;
+            var metrics = valid.Count == 0 ? null : Validate(model, valid, classes);
+            double validLoss = metrics?.LogLoss ?? double.NaN;
 
             if (_options.Schedule == LearningRateSchedule.Plateau)
             {
@@ -149,25 +147,29 @@ public sealed class Trainer
                 lr = state.LearningRate;
             }
 
-            bool improved = metrics.BalancedAccuracy > state.BestScore + 1e-12
+            bool improved = metrics is null
+                || metrics.BalancedAccuracy > state.BestScore + 1e-12
                 || (Math.Abs(metrics.BalancedAccuracy - state.BestScore) <= 1e-12 && validLoss < state.BestLoss);
             if (improved)
             {
                 AtomicFile.WriteVia(bestPath, tmp => model.save(tmp));
-                state = state with { BestScore = metrics.BalancedAccuracy, BestLoss = validLoss, BestEpoch = epoch };
+                state = metrics is null
+                    ? state with { BestEpoch = epoch }
+                    : state with { BestScore = metrics.BalancedAccuracy, BestLoss = validLoss, BestEpoch = epoch };
             }
 
-            var record = new EpochRecord(epoch, lossSum / seen, correct / seen, validLoss, metrics.Accuracy, metrics.BalancedAccuracy, lr, clock.Elapsed.TotalSeconds);
+            var record = new EpochRecord(epoch, lossSum / seen, correct / seen, metrics?.LogLoss, metrics?.Accuracy, metrics?.BalancedAccuracy, lr, clock.Elapsed.TotalSeconds);
             history.Add(record);
-            bool stop = _options.EarlyStoppingPatience > 0 && epoch - state.BestEpoch >= _options.EarlyStoppingPatience && epoch < _options.Epochs;
+            bool stop = metrics is not null && _options.EarlyStoppingPatience > 0 && epoch - state.BestEpoch >= _options.EarlyStoppingPatience && epoch < _options.Epochs;
             state = state with { Epoch = epoch, LearningRate = lr, History = history.ToArray(), Stopped = stop };
             AtomicFile.WriteVia(lastPath, tmp => model.save(tmp));
             AtomicFile.WriteVia(optimizerPath, tmp => optimizer.save_state_dict(tmp));
             state.Save(statePath);
 
+            string validation = metrics is null ? "no validation" : $"valid loss {validLoss:F4} acc {metrics.Accuracy:F3} bal {metrics.BalancedAccuracy:F3}";
             _log.WriteLine(
                 $"epoch {epoch}/{_options.Epochs}  train loss {record.TrainLoss:F4} acc {record.TrainAccuracy:F3}  " +
-                $"valid loss {validLoss:F4} acc {metrics.Accuracy:F3} bal {metrics.BalancedAccuracy:F3}  lr {lr:G3}  {record.Seconds:F1}s{(improved ? "  *best" : "")}");
+                $"{validation}  lr {lr:G3}  {record.Seconds:F1}s{(improved && metrics is not null ? "  *best" : "")}");
             EpochCompleted?.Invoke(record);
             if (stop) _log.WriteLine($"early stop: no better validation balanced accuracy for {_options.EarlyStoppingPatience} epochs (best epoch {state.BestEpoch})");
         }
@@ -175,6 +177,16 @@ public sealed class Trainer
         if (File.Exists(bestPath)) model.load(bestPath);
         model.eval();
         return new TrainingOutcome(history, state.BestEpoch, state.BestScore, state.Stopped);
+    }
+
+    private ClassificationMetrics Validate(nn.Module<Tensor, Tensor> model, IReadOnlyList<NormalizedClip> valid, int classes)
+    {
+        var predictions = Evaluator.Predict(model, valid, _options.WindowFrames, _options.WindowHop, _options.BatchSize);
+        return ClassificationMetrics.Compute(
+            Enumerable.Range(0, classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+            predictions.Select(p => p.TrueIndex).ToArray(),
+            predictions.Select(p => p.PredictedIndex).ToArray(),
+            predictions.Select(p => (IReadOnlyList<float>)p.Probabilities).ToArray());
     }
 
     private (double Loss, double Correct) TrainBatch(

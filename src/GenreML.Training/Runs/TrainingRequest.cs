@@ -20,6 +20,12 @@ public sealed record TrainingRequest
     /// <summary>Exchange the train and valid parts (the second fold of a two-fold cross-validation on a train/valid split file).</summary>
     public bool SwapTrainValid { get; init; }
 
+    /// <summary>
+    /// Train on the train and valid parts together, with no validation: a fixed <see cref="TrainingOptions.Epochs"/>,
+    /// no early stopping, and the last epoch is kept. For a final model once cross-validation has chosen the settings.
+    /// </summary>
+    public bool MergeValidIntoTrain { get; init; }
+
     /// <summary>Feature cache folder; null uses <see cref="Features.FeatureCache.DefaultDirectory"/>, empty disables caching.</summary>
     public string? CacheDirectory { get; init; }
 

@@ -56,6 +56,8 @@ public sealed class TrainingRun
         var (split, unknownNames, unlisted) = MakeSplit(request, dataset, outDir);
         if (request.SwapTrainValid && !(request.Resume && File.Exists(Path.Combine(outDir, SplitFileName))))
             split = new DatasetSplit(split.Description + ", train and valid swapped", split.Valid, split.Train, split.Test);
+        if (request.MergeValidIntoTrain && split.Valid.Count > 0)
+            split = new DatasetSplit(split.Description + ", valid merged into train (no validation)", [.. split.Train, .. split.Valid], [], split.Test);
         AtomicFile.WriteAllText(Path.Combine(outDir, SplitFileName), split.ToText());
 
         IClipFeaturizer featurizer = _services.Featurizer;
@@ -69,7 +71,8 @@ public sealed class TrainingRun
         foreach (var f in failures) _log.WriteLine($"skipped {f.Path}: {f.Reason}");
         if (failures.Count > 0) _log.WriteLine($"{failures.Count} file(s) skipped");
         if (train.Count < 2) throw new DatasetException($"{dataset.Source}: only {train.Count} usable training clip(s)");
-        if (valid.Count == 0) throw new DatasetException($"{dataset.Source}: no usable validation clips ({split.Description})");
+        if (valid.Count == 0 && !request.MergeValidIntoTrain)
+            throw new DatasetException($"{dataset.Source}: no usable validation clips ({split.Description}); to train without validation, merge valid into train (--merge-valid)");
 
         var clipsUsed = new Dictionary<string, IReadOnlyDictionary<string, int>>
         {
@@ -97,10 +100,11 @@ public sealed class TrainingRun
         _log.WriteLine($"model {options.Architecture}: {parameters:N0} parameters, input 1×{bands}×{options.WindowFrames}");
         var outcome = new Trainer(options, _log, _progress).Fit(model, trainSet, validSet, dataset.Labels.Count, outDir, request.Resume, cancel);
 
-        var validReport = EvaluationReport.From(dataset.Labels, Evaluator.Predict(model, validSet, options.WindowFrames, options.WindowHop, options.BatchSize));
-        EvaluationReport? testReport = testSet.Count == 0 ? null
-            : EvaluationReport.From(dataset.Labels, Evaluator.Predict(model, testSet, options.WindowFrames, options.WindowHop, options.BatchSize));
-        _log.WriteLine($"best epoch {outcome.BestEpoch}: valid clip acc {validReport.ClipAccuracy:F3} bal {validReport.BalancedAccuracy:F3} macro-F1 {validReport.MacroF1:F3}");
+        EvaluationReport? validReport = Evaluate(dataset, model, validSet, options);
+        EvaluationReport? testReport = Evaluate(dataset, model, testSet, options);
+        _log.WriteLine(validReport is null
+            ? $"kept epoch {outcome.BestEpoch} (the last: no validation)"
+            : $"best epoch {outcome.BestEpoch}: valid clip acc {validReport.ClipAccuracy:F3} bal {validReport.BalancedAccuracy:F3} macro-F1 {validReport.MacroF1:F3}");
         _log.WriteLine(testReport is null
             ? "test: the split has no test clips"
             : $"test ({testReport.Clips} clips): clip acc {testReport.ClipAccuracy:F3} window acc {testReport.WindowAccuracy:F3} bal {testReport.BalancedAccuracy:F3} macro-F1 {testReport.MacroF1:F3}");
@@ -134,6 +138,10 @@ public sealed class TrainingRun
         return new TrainingRunResult(outDir, card, metrics, failures);
     }
 
+    private static EvaluationReport? Evaluate(Dataset dataset, nn.Module<Tensor, Tensor> model, IReadOnlyList<NormalizedClip> clips, TrainingOptions options) =>
+        clips.Count == 0 ? null
+            : EvaluationReport.From(dataset.Labels, Evaluator.Predict(model, clips, options.WindowFrames, options.WindowHop, options.BatchSize));
+
     private (DatasetSplit Split, IReadOnlyList<string> UnknownNames, IReadOnlyList<string> Unlisted) MakeSplit(TrainingRequest request, Dataset dataset, string outDir)
     {
         string saved = Path.Combine(outDir, SplitFileName);
@@ -166,15 +174,17 @@ public sealed class TrainingRun
         FeatureNormalization normalization,
         IReadOnlyDictionary<string, int> trainCounts,
         TrainingOutcome outcome,
-        EvaluationReport valid,
+        EvaluationReport? valid,
         EvaluationReport? test)
     {
-        var headline = new Dictionary<string, double>
+        var headline = new Dictionary<string, double>();
+        if (valid is not null)
         {
-            ["validAccuracy"] = valid.ClipAccuracy,
-            ["validBalancedAccuracy"] = valid.BalancedAccuracy,
-            ["validMacroF1"] = valid.MacroF1,
-        };
+            headline["validAccuracy"] = valid.ClipAccuracy;
+            headline["validBalancedAccuracy"] = valid.BalancedAccuracy;
+            headline["validMacroF1"] = valid.MacroF1;
+        }
+
         if (test is not null)
         {
             headline["testAccuracy"] = test.ClipAccuracy;
