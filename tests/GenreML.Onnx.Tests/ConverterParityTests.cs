@@ -41,6 +41,8 @@ public sealed class ConverterParityTests
         ["adaptive max 1"] = () => Sequential(("pool", AdaptiveMaxPool2d([1, 1]))),
         ["adaptive avg 2x3"] = () => Sequential(("pool", AdaptiveAvgPool2d((2, 3)))),
         ["adaptive max 4x4"] = () => Sequential(("pool", AdaptiveMaxPool2d([4, 4]))),
+        ["adaptive avg over time only"] = () => Sequential(("pool", AdaptiveAvgPool2d([8, 1]))),
+        ["adaptive max over time only"] = () => Sequential(("pool", AdaptiveMaxPool2d([8, 1]))),
         ["dropout"] = () => Sequential(("conv", Conv2d(1, 2, 1)), ("drop", Dropout(0.5))),
         ["dropout2d"] = () => Sequential(("conv", Conv2d(1, 2, 1)), ("drop", Dropout2d(0.5))),
         ["identity"] = () => Sequential(("id", Identity())),

@@ -53,6 +53,24 @@ public sealed class NetworkParityTests
     }
 
     [Fact]
+    public void Pooling_over_time_only_runs_with_dynamic_frames()
+    {
+        torch.manual_seed(25);
+        var model = torch.nn.Sequential(
+            ("conv", torch.nn.Conv2d(1, 3, 3, padding: 1)),
+            ("pool", torch.nn.AdaptiveAvgPool2d([16, 1])),
+            ("flatten", torch.nn.Flatten()),
+            ("fc", torch.nn.Linear(48, 5)));
+        var options = Parity.Options(16, 24) with { DynamicFrames = true };
+        byte[] onnx = OnnxExporter.ExportToBytes(model, options);
+
+        foreach (int frames in new[] { 8, 24, 40 })
+        {
+            Parity.AssertMatches(model, onnx, options, frames: frames);
+        }
+    }
+
+    [Fact]
     public void Folded_seed_like_net_keeps_all_parameters_but_the_batch_norms()
     {
         torch.manual_seed(24);

@@ -22,17 +22,19 @@ public sealed class ExportParityTests : IDisposable
 
     public ExportParityTests(ITestOutputHelper output) => _output = output;
 
-    public static TheoryData<string, bool> Cases() => new()
+    public static TheoryData<string, bool, ClassifierHead> Cases() => new()
     {
-        { "seed", false }, { "seed", true }, { "default", false }, { "default", true },
+        { "seed", false, ClassifierHead.Global }, { "seed", true, ClassifierHead.Global },
+        { "default", false, ClassifierHead.Global }, { "default", true, ClassifierHead.Global },
+        { "default", true, ClassifierHead.Bands },
     };
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Onnx_runtime_matches_torchsharp(string architecture, bool trained)
+    public void Onnx_runtime_matches_torchsharp(string architecture, bool trained, ClassifierHead head)
     {
         manual_seed(42);
-        using var model = ModelFactory.Create(architecture, Classes, Bands, Frames, width: 8);
+        using var model = ModelFactory.Create(architecture, Classes, Bands, Frames, width: 8, head: head);
         if (trained)
         {
             TrainBriefly(model);
@@ -48,7 +50,7 @@ public sealed class ExportParityTests : IDisposable
             Normalization = new FeatureNormalization { Mean = -40f, Std = 15f },
             Architecture = architecture,
         };
-        string path = Path.Combine(_folder.Path, $"{architecture}-{trained}.onnx");
+        string path = Path.Combine(_folder.Path, $"{architecture}-{trained}-{head}.onnx");
         new OnnxModelExporter().Export(model, card, path);
 
         using var session = new InferenceSession(path);

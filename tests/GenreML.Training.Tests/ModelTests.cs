@@ -49,4 +49,16 @@ public sealed class ModelTests
         Assert.Equal([2L, 4], a.shape);
         Assert.Equal([2L, 4], b.shape);
     }
+
+    [Fact]
+    public void TheBandsHeadKeepsOneRowPerSixteenMelBands()
+    {
+        using var model = ModelFactory.Create("default", classes: 4, melBands: 32, windowFrames: 16, width: 4, head: ClassifierHead.Bands);
+        Assert.Equal([4L, 8 * 4 * 2], model.named_parameters().Single(p => p.name == "head.fc.weight").parameter.shape);
+        model.eval();
+        using var input = zeros(2, 1, 32, 48);
+        using var output = model.forward(input);
+        Assert.Equal([2L, 4], output.shape);
+        Assert.Throws<ArgumentException>(() => new CompactNet(4, melBands: 24, classifierHead: ClassifierHead.Bands));
+    }
 }

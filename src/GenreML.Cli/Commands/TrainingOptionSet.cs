@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GenreML.Training.Engine;
+using GenreML.Training.Models;
 
 namespace GenreML.Cli.Commands;
 
@@ -19,13 +20,16 @@ internal sealed class TrainingOptionSet
     private readonly Option<double?> _mixup = new("--mixup") { Description = "Mixup alpha (0 = off)" };
     private readonly Option<double?> _smoothing = new("--label-smoothing") { Description = "Label smoothing" };
     private readonly Option<int?> _width = new("--width") { Description = "Base width of the default network" };
+    private readonly Option<string?> _head = new("--head") { Description = "Classifier head of the default network: global (average over frequency and time) or bands (average over time only)" };
+    private readonly Option<int?> _windowsPerClip = new("--windows-per-clip") { Description = "Training windows drawn per clip and epoch" };
 
     /// <summary>Creates the options and adds them to <paramref name="command"/>.</summary>
     public TrainingOptionSet(Command command)
     {
         _arch.AcceptOnlyFromAmong("default", "seed");
         _balance.AcceptOnlyFromAmong("none", "sampler", "weights");
-        foreach (Option option in new Option[] { _arch, _epochs, _seed, _balance, _batch, _lr, _patience, _mixup, _smoothing, _width })
+        _head.AcceptOnlyFromAmong("global", "bands");
+        foreach (Option option in new Option[] { _arch, _epochs, _seed, _balance, _batch, _lr, _patience, _mixup, _smoothing, _width, _head, _windowsPerClip })
         {
             command.Options.Add(option);
         }
@@ -46,6 +50,8 @@ internal sealed class TrainingOptionSet
         if (parse.GetValue(_mixup) is { } m) options = options with { MixupAlpha = m };
         if (parse.GetValue(_smoothing) is { } s) options = options with { LabelSmoothing = s };
         if (parse.GetValue(_width) is { } w) options = options with { Width = w };
+        if (parse.GetValue(_head) is { } h) options = options with { Head = Enum.Parse<ClassifierHead>(h, ignoreCase: true) };
+        if (parse.GetValue(_windowsPerClip) is { } wpc) options = options with { WindowsPerClip = wpc };
         return options;
     }
 }

@@ -5,7 +5,8 @@ namespace GenreML.Onnx.Converters;
 
 /// <summary>
 /// AdaptiveAvgPool2d / AdaptiveMaxPool2d → <c>GlobalAveragePool</c> / <c>GlobalMaxPool</c> for output size (1, 1);
-/// for other sizes that divide a fixed input size, the equal fixed-window <c>AveragePool</c> / <c>MaxPool</c>
+/// <c>ReduceMean</c> / <c>ReduceMax</c> over the last axis (kept as size 1) when only time is pooled away and the
+/// frequency size is kept (works with dynamic frames); for other sizes that divide a fixed input size, the equal fixed-window <c>AveragePool</c> / <c>MaxPool</c>
 /// (kernel = stride = input / output). Other cases have no exact opset-17 form and are refused.
 /// </summary>
 public sealed class AdaptivePool2dConverter : IModuleConverter
@@ -37,6 +38,14 @@ public sealed class AdaptivePool2dConverter : IModuleConverter
         if (output is [1, 1])
         {
             return context.Graph.AddNode(isMax ? "GlobalMaxPool" : "GlobalAveragePool", context.OutputName, context.Input).Output;
+        }
+
+        if (output[1] == 1 && output[0] == input[0])
+        {
+            return context.Graph.AddNode(isMax ? "ReduceMax" : "ReduceMean", context.OutputName, context.Input)
+                .Ints("axes", [3])
+                .Int("keepdims", 1)
+                .Output;
         }
 
         if (context.Options.DynamicFrames || input[0] % output[0] != 0 || input[1] % output[1] != 0)

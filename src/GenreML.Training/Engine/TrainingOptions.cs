@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GenreML.Training.Models;
 
 namespace GenreML.Training.Engine;
 
@@ -14,6 +15,9 @@ public sealed record TrainingOptions
 
     /// <summary>Base channel count of the <c>default</c> network. Default 16.</summary>
     public int Width { get; init; } = 16;
+
+    /// <summary>Classifier head of the <c>default</c> network. Default <see cref="ClassifierHead.Global"/>.</summary>
+    public ClassifierHead Head { get; init; } = ClassifierHead.Global;
 
     /// <summary>Frames per window fed to the network. Default 128 (≈ 3 s).</summary>
     public int WindowFrames { get; init; } = 128;

@@ -9,7 +9,9 @@ namespace GenreML.Training.Models;
 /// The <c>default</c> architecture: a small fully convolutional network for short windows
 /// (128 Mel × 128 frames ≈ 3 s). Four blocks Conv3×3 → BatchNorm → ReLU → MaxPool 2 with
 /// w, 2w, 4w, 8w channels (pooling from the first block keeps the compute low), then global average
-/// pooling, Dropout and one Linear layer to the logits. Any input size of at least 16 × 16 works.
+/// pooling (over frequency and time, or over time only: <see cref="ClassifierHead"/>), Dropout and one Linear
+/// layer to the logits. Any input of at least 16 × 16 works; with <see cref="ClassifierHead.Bands"/> the Mel
+/// band count must be the one given and a multiple of 16.
 /// Parameter names: <c>features.block1.conv.weight</c> …, <c>head.fc.weight</c>.
 /// </summary>
 public sealed class CompactNet : Module<Tensor, Tensor>
@@ -17,21 +19,31 @@ public sealed class CompactNet : Module<Tensor, Tensor>
     private readonly Sequential features;
     private readonly Sequential head;
 
-    /// <summary>Builds the network with base width <paramref name="width"/> (16 by default) and <paramref name="dropout"/> before the classifier.</summary>
-    public CompactNet(int classes, int width = 16, double dropout = 0.3) : base("default")
+    /// <summary>
+    /// Builds the network for <paramref name="melBands"/>-band inputs with base width <paramref name="width"/>,
+    /// the given <paramref name="classifierHead"/> and <paramref name="dropout"/> before the classifier.
+    /// </summary>
+    public CompactNet(int classes, int melBands, int width = 16, ClassifierHead classifierHead = ClassifierHead.Global, double dropout = 0.3) : base("default")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(melBands, 16);
+        if (classifierHead == ClassifierHead.Bands && melBands % 16 != 0)
+        {
+            throw new ArgumentException($"the Bands head needs a Mel band count divisible by 16 (got {melBands})", nameof(melBands));
+        }
+
+        long rows = classifierHead == ClassifierHead.Bands ? melBands / 16 : 1;
         features = Sequential(
             ("block1", Block(1, width)),
             ("block2", Block(width, 2 * width)),
             ("block3", Block(2 * width, 4 * width)),
             ("block4", Block(4 * width, 8 * width)));
         head = Sequential(
-            ("pool", AdaptiveAvgPool2d(1)),
+            ("pool", AdaptiveAvgPool2d([rows, 1])),
             ("flatten", Flatten()),
             ("drop", Dropout(dropout)),
-            ("fc", Linear(8 * width, classes)));
+            ("fc", Linear(8 * width * rows, classes)));
         RegisterComponents();
     }
 

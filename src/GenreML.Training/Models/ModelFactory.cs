@@ -11,12 +11,12 @@ public static class ModelFactory
     /// <summary>
     /// Builds <paramref name="architecture"/> for <paramref name="classes"/> outputs and windows of
     /// <paramref name="melBands"/> × <paramref name="windowFrames"/>; <paramref name="width"/> is the
-    /// <c>default</c> network's base width.
+    /// <c>default</c> network's base width and <paramref name="head"/> its classifier head.
     /// </summary>
-    public static nn.Module<Tensor, Tensor> Create(string architecture, int classes, int melBands, int windowFrames, int width = 16) => architecture switch
+    public static nn.Module<Tensor, Tensor> Create(string architecture, int classes, int melBands, int windowFrames, int width = 16, ClassifierHead head = ClassifierHead.Global) => architecture switch
     {
         "seed" => new SeedNet(classes, melBands, windowFrames),
-        "default" => new CompactNet(classes, width),
+        "default" => new CompactNet(classes, melBands, width, head),
         _ => throw new ArgumentException($"unknown architecture '{architecture}' (known: {string.Join(", ", Architectures)})", nameof(architecture)),
     };
 }

@@ -59,7 +59,7 @@ public sealed class RunCheckpoint : IDisposable
             throw new InvalidDataException(e.Message, e);
         }
 
-        var model = ModelFactory.Create(options.Architecture, card.Labels.Count, card.Features.MelBands, card.WindowFrames, options.Width);
+        var model = ModelFactory.Create(options.Architecture, card.Labels.Count, card.Features.MelBands, card.WindowFrames, options.Width, options.Head);
         try
         {
             model.load(weights);

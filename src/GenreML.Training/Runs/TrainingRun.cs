@@ -95,7 +95,7 @@ public sealed class TrainingRun
         AtomicFile.WriteAllText(Path.Combine(outDir, TrainingOptions.FileName), options.ToJson());
         manual_seed(options.Seed);
         int bands = featurizer.Options.MelBands;
-        using var model = ModelFactory.Create(options.Architecture, dataset.Labels.Count, bands, options.WindowFrames, options.Width);
+        using var model = ModelFactory.Create(options.Architecture, dataset.Labels.Count, bands, options.WindowFrames, options.Width, options.Head);
         long parameters = model.parameters().Sum(p => p.numel());
         _log.WriteLine($"model {options.Architecture}: {parameters:N0} parameters, input 1×{bands}×{options.WindowFrames}");
         var outcome = new Trainer(options, _log, _progress).Fit(model, trainSet, validSet, dataset.Labels.Count, outDir, request.Resume, cancel);
