@@ -14,6 +14,7 @@ namespace GenreML.Training.Tests;
 /// Every architecture the trainer offers exports, and the ONNX model computes what TorchSharp computes:
 /// with random weights and after a few training steps (BatchNorm statistics moved), at several batch sizes.
 /// </summary>
+[Collection(TorchCollection.Name)]
 public sealed class ExportParityTests : IDisposable
 {
     private const int Bands = 32, Frames = 40, Classes = 10;

@@ -3,6 +3,7 @@ using static TorchSharp.torch;
 
 namespace GenreML.Training.Tests;
 
+[Collection(TorchCollection.Name)]
 public sealed class ModelTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using static TorchSharp.torch;
 
 namespace GenreML.Training.Tests;
 
+[Collection(TorchCollection.Name)]
 public sealed class TrainerTests
 {
     private const int Classes = 4;
@@ -64,13 +65,14 @@ public sealed class TrainerTests
     }
 
     [Theory]
-    [InlineData("default")]
-    [InlineData("seed")]
-    public void ResumedRunEqualsUninterruptedRun(string architecture)
+    [InlineData("default", 0.0)]
+    [InlineData("default", 0.9)]
+    [InlineData("seed", 0.0)]
+    public void ResumedRunEqualsUninterruptedRun(string architecture, double weightAverage)
     {
         var options = architecture == "seed"
             ? TrainingOptions.SeedPreset with { WindowFrames = 16, WindowHop = 16, BatchSize = 8, Epochs = 4, EarlyStoppingPatience = 0 }
-            : Tiny;
+            : Tiny with { WeightAverageDecay = weightAverage };
         using var tmp = new TempDirectory();
         var (train, valid) = MakeData(tmp);
 
@@ -115,13 +117,15 @@ public sealed class TrainerTests
         Assert.Contains("other training options", e.Message);
     }
 
-    [Fact]
-    public void AnEpochLeavesNoTensorsBehind()
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.9)]
+    public void AnEpochLeavesNoTensorsBehind(double weightAverage)
     {
         using var tmp = new TempDirectory();
         var (train, valid) = MakeData(tmp);
         using var model = NewModel(Tiny);
-        var trainer = new Trainer(Tiny with { Epochs = 4, Balance = BalanceStrategy.Weights });
+        var trainer = new Trainer(Tiny with { Epochs = 4, Balance = BalanceStrategy.Weights, WeightAverageDecay = weightAverage });
         var live = new List<long>();
         trainer.EpochCompleted += _ => live.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
         trainer.Fit(model, train, valid, Classes, tmp.Combine("run"));

@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace GenreML.Training.Tests;
 
+[Collection(TorchCollection.Name)]
 public sealed class TrainingRunTests
 {
     private static readonly TrainingOptions Tiny = TrainingOptions.DefaultPreset with

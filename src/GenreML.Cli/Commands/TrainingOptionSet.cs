@@ -21,6 +21,7 @@ internal sealed class TrainingOptionSet
     private readonly Option<double?> _smoothing = new("--label-smoothing") { Description = "Label smoothing" };
     private readonly Option<int?> _width = new("--width") { Description = "Base width of the default network" };
     private readonly Option<string?> _head = new("--head") { Description = "Classifier head of the default network: global (average over frequency and time) or bands (average over time only)" };
+    private readonly Option<double?> _average = new("--weight-average") { Description = "Decay of the moving average of the weights that is validated and kept, e.g. 0.99 (0 = off)" };
     private readonly Option<int?> _windowsPerClip = new("--windows-per-clip") { Description = "Training windows drawn per clip and epoch" };
 
     /// <summary>Creates the options and adds them to <paramref name="command"/>.</summary>
@@ -29,7 +30,7 @@ internal sealed class TrainingOptionSet
         _arch.AcceptOnlyFromAmong("default", "seed");
         _balance.AcceptOnlyFromAmong("none", "sampler", "weights");
         _head.AcceptOnlyFromAmong("global", "bands");
-        foreach (Option option in new Option[] { _arch, _epochs, _seed, _balance, _batch, _lr, _patience, _mixup, _smoothing, _width, _head, _windowsPerClip })
+        foreach (Option option in new Option[] { _arch, _epochs, _seed, _balance, _batch, _lr, _patience, _mixup, _smoothing, _width, _head, _windowsPerClip, _average })
         {
             command.Options.Add(option);
         }
@@ -51,6 +52,7 @@ internal sealed class TrainingOptionSet
         if (parse.GetValue(_smoothing) is { } s) options = options with { LabelSmoothing = s };
         if (parse.GetValue(_width) is { } w) options = options with { Width = w };
         if (parse.GetValue(_head) is { } h) options = options with { Head = Enum.Parse<ClassifierHead>(h, ignoreCase: true) };
+        if (parse.GetValue(_average) is { } avg) options = options with { WeightAverageDecay = avg };
         if (parse.GetValue(_windowsPerClip) is { } wpc) options = options with { WindowsPerClip = wpc };
         return options;
     }

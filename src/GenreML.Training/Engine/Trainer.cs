@@ -16,8 +16,9 @@ namespace GenreML.Training.Engine;
 /// Early stopping watches validation balanced accuracy (ties broken by lower validation loss) and
 /// stops after <see cref="TrainingOptions.EarlyStoppingPatience"/> epochs without improvement.
 /// Without validation clips every epoch runs and the last one is kept.
+/// With <see cref="TrainingOptions.WeightAverageDecay"/> the moving average of the weights is what is validated and kept.
 /// In the run folder it keeps <c>best.weights</c> (best epoch), and after every epoch
-/// <c>last.weights</c>, <c>last.optimizer</c> (Adam/AdamW moments, via TorchSharp's
+/// <c>last.weights</c>, <c>last.average</c> (the weight average, when on), <c>last.optimizer</c> (Adam/AdamW moments, via TorchSharp's
 /// <c>save_state_dict</c>) and <c>checkpoint.json</c> (<see cref="TrainingState"/>), all written atomically,
 /// so <c>resume</c> continues a killed run at the next epoch with the same result.
 /// </summary>
@@ -28,6 +29,9 @@ public sealed class Trainer
 
     /// <summary>File name of the last epoch's weights.</summary>
     public const string LastWeightsFile = "last.weights";
+
+    /// <summary>File name of the last epoch's weight average.</summary>
+    public const string LastAverageFile = "last.average";
 
     /// <summary>File name of the last epoch's optimiser state.</summary>
     public const string LastOptimizerFile = "last.optimizer";
@@ -83,6 +87,7 @@ public sealed class Trainer
         string bestPath = Path.Combine(runDirectory, BestWeightsFile);
         string lastPath = Path.Combine(runDirectory, LastWeightsFile);
         string optimizerPath = Path.Combine(runDirectory, LastOptimizerFile);
+        string averagePath = Path.Combine(runDirectory, LastAverageFile);
         string statePath = Path.Combine(runDirectory, CheckpointFile);
 
         using OptimizerHelper optimizer = CreateOptimizer(model);
@@ -100,6 +105,8 @@ public sealed class Trainer
         {
             _log.WriteLine($"no checkpoint in {runDirectory}; starting from epoch 1");
         }
+
+        using WeightAverage? average = StartAverage(model, state.Epoch > 0 ? averagePath : null, lastPath);
 
         int bands = train[0].Bands;
         int samplesPerEpoch = train.Count * _options.WindowsPerClip;
@@ -131,6 +138,7 @@ public sealed class Trainer
                 int first = b * _options.BatchSize;
                 int n = Math.Min(_options.BatchSize, samplesPerEpoch - first);
                 var (batchLoss, batchCorrect) = TrainBatch(model, optimizer, train, order.AsSpan(first, n), bands, classWeights, rng);
+                average?.Update((epoch - 1L) * batchesPerEpoch + b);
                 lossSum += batchLoss * n;
                 correct += batchCorrect;
                 seen += n;
@@ -138,6 +146,7 @@ public sealed class Trainer
             }
 
             bar.Clear();
+            average?.Swap();
             var metrics = valid.Count == 0 ? null : Validate(model, valid, classes);
             double validLoss = metrics?.LogLoss ?? double.NaN;
 
@@ -162,6 +171,12 @@ public sealed class Trainer
             history.Add(record);
             bool stop = metrics is not null && _options.EarlyStoppingPatience > 0 && epoch - state.BestEpoch >= _options.EarlyStoppingPatience && epoch < _options.Epochs;
             state = state with { Epoch = epoch, LearningRate = lr, History = history.ToArray(), Stopped = stop };
+            if (average is not null)
+            {
+                AtomicFile.WriteVia(averagePath, tmp => model.save(tmp));
+                average.Swap();
+            }
+
             AtomicFile.WriteVia(lastPath, tmp => model.save(tmp));
             AtomicFile.WriteVia(optimizerPath, tmp => optimizer.save_state_dict(tmp));
             state.Save(statePath);
@@ -177,6 +192,17 @@ public sealed class Trainer
         if (File.Exists(bestPath)) model.load(bestPath);
         model.eval();
         return new TrainingOutcome(history, state.BestEpoch, state.BestScore, state.Stopped);
+    }
+
+    /// <summary>The weight average when it is on: resumed from <paramref name="savedAverage"/> when given, else started at the model's weights.</summary>
+    private WeightAverage? StartAverage(nn.Module<Tensor, Tensor> model, string? savedAverage, string lastPath)
+    {
+        if (_options.WeightAverageDecay <= 0) return null;
+        if (savedAverage is null) return new WeightAverage(model, _options.WeightAverageDecay);
+        model.load(savedAverage);
+        var average = new WeightAverage(model, _options.WeightAverageDecay);
+        model.load(lastPath);
+        return average;
     }
 
     private ClassificationMetrics Validate(nn.Module<Tensor, Tensor> model, IReadOnlyList<NormalizedClip> valid, int classes)

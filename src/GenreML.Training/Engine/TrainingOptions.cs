@@ -79,6 +79,12 @@ public sealed record TrainingOptions
     /// <summary>SpecAugment: widest time mask in frames. Default 16.</summary>
     public int TimeMaskWidth { get; init; } = 16;
 
+    /// <summary>
+    /// Decay of the exponential moving average of the weights (see <see cref="WeightAverage"/>) that is evaluated and
+    /// kept instead of the raw weights; 0 disables it. Default 0.
+    /// </summary>
+    public double WeightAverageDecay { get; init; }
+
     /// <summary>Seed of every random choice (weights, order, crops, masks, mixup, dropout). Default 1.</summary>
     public int Seed { get; init; } = 1;
 
@@ -130,6 +136,7 @@ public sealed record TrainingOptions
         if (PlateauPatience < 0) problems.Add($"PlateauPatience must be ≥ 0 (got {PlateauPatience})");
         if (EarlyStoppingPatience < 0) problems.Add($"EarlyStoppingPatience must be ≥ 0 (got {EarlyStoppingPatience})");
         if (LabelSmoothing is < 0 or >= 1) problems.Add($"LabelSmoothing must be in [0, 1) (got {LabelSmoothing})");
+        if (WeightAverageDecay is < 0 or >= 1) problems.Add($"WeightAverageDecay must be in [0, 1) (got {WeightAverageDecay})");
         if (MixupAlpha < 0) problems.Add($"MixupAlpha must be ≥ 0 (got {MixupAlpha})");
         if (FrequencyMasks < 0 || TimeMasks < 0 || FrequencyMaskWidth < 0 || TimeMaskWidth < 0) problems.Add("SpecAugment counts and widths must be ≥ 0");
         if (problems.Count > 0) throw new ArgumentException("Invalid training options: " + string.Join("; ", problems));
