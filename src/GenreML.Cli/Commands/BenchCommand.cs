@@ -18,6 +18,21 @@ internal static class BenchCommand
         command.Subcommands.Add(Embedding());
         command.Subcommands.Add(Scoring());
         command.Subcommands.Add(Training());
+        command.Subcommands.Add(SeedSpeed());
+        return command;
+    }
+
+    private static Command SeedSpeed()
+    {
+        var examples = new Option<int>("--examples") { Description = "Random 1×128×862 inputs per epoch", DefaultValueFactory = _ => 64 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs to time (the first counts as warm-up)", DefaultValueFactory = _ => 3 };
+        var threads = new Option<int>("--threads") { Description = "Intra-op threads for both frameworks (0 = their default)", DefaultValueFactory = _ => 0 };
+        var command = new Command("seed-speed", "Seconds per training epoch of the seed network in TorchSharp, and in PyTorch (bench/seed_pytorch.py) when Debian's python3-torch is installed")
+        {
+            examples, epochs, threads,
+        };
+        command.SetAction((parse, cancel) => Task.FromResult(SeedSpeedBench.Run(
+            Math.Max(2, parse.GetValue(examples)), Math.Max(1, parse.GetValue(epochs)), Math.Max(0, parse.GetValue(threads)), Console.Out, cancel)));
         return command;
     }
 
