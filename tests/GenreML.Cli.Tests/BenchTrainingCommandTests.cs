@@ -24,6 +24,7 @@ public sealed class BenchTrainingCommandTests : IDisposable
         Assert.Contains("| fold 2: valid → train | 10 |", summary);
         Assert.Contains("| **mean** | 20 |", summary);
         Assert.Contains("| jazz | ", summary);
+        Assert.Contains("last epoch: accuracy", summary);
         Assert.Contains(summary, stdout);
         Assert.True(File.Exists(Path.Combine(output, "fold2", "metrics.json")));
     }
