@@ -10,6 +10,9 @@ internal static class DemoData
     /// <summary>Epochs a training run on the demo set uses unless told otherwise: the synthetic genres are learnt in about ten.</summary>
     public const int Epochs = 12;
 
+    /// <summary>Width of the default network on the demo set unless told otherwise: its synthetic genres need no more, and the quick start stays short.</summary>
+    public const int Width = 16;
+
     /// <summary>
     /// Where the demo set lives: <c>$XDG_CACHE_HOME/genreml/demo-data</c>, else <c>~/.cache/genreml/demo-data</c>.
     /// </summary>

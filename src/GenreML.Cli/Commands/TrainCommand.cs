@@ -50,6 +50,7 @@ internal static class TrainCommand
 
             var options = hyperParameters.Bind(parse);
             if (parse.GetValue(data) is null && !hyperParameters.HasEpochs(parse)) options = options with { Epochs = DemoData.Epochs };
+            if (parse.GetValue(data) is null && !hyperParameters.HasWidth(parse)) options = options with { Width = DemoData.Width };
 
             var request = new TrainingRequest
             {

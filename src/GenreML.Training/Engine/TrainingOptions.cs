@@ -13,8 +13,8 @@ public sealed record TrainingOptions
     /// <summary>Architecture name: "seed" or "default".</summary>
     public string Architecture { get; init; } = "default";
 
-    /// <summary>Base channel count of the <c>default</c> network. Default 16.</summary>
-    public int Width { get; init; } = 16;
+    /// <summary>Base channel count of the <c>default</c> network. Default 24.</summary>
+    public int Width { get; init; } = 24;
 
     /// <summary>Classifier head of the <c>default</c> network. Default <see cref="ClassifierHead.Global"/>.</summary>
     public ClassifierHead Head { get; init; } = ClassifierHead.Global;
@@ -81,14 +81,14 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// Decay of the exponential moving average of the weights (see <see cref="WeightAverage"/>) that is evaluated and
-    /// kept instead of the raw weights; 0 disables it. Default 0.
+    /// kept instead of the raw weights; 0 disables it. Default 0.99.
     /// </summary>
-    public double WeightAverageDecay { get; init; }
+    public double WeightAverageDecay { get; init; } = 0.99;
 
     /// <summary>Seed of every random choice (weights, order, crops, masks, mixup, dropout). Default 1.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Our design: 3 s random crops, compact CNN, SpecAugment, mixup, label smoothing, AdamW one-cycle, balanced sampling.</summary>
+    /// <summary>Our design: 3 s random crops, compact CNN of width 24, SpecAugment, mixup, label smoothing, AdamW one-cycle, balanced sampling, a moving average of the weights.</summary>
     public static TrainingOptions DefaultPreset { get; } = new();
 
     /// <summary>The reference notebook: trained on the first 20 s (862 frames) of each clip, evaluated like every model on all 20-s windows, <see cref="Models.SeedNet"/>, Adam 1e-3, batch 32, ReduceLROnPlateau(0.5, 3), no augmentation.</summary>
@@ -109,6 +109,7 @@ public sealed record TrainingOptions
         MixupAlpha = 0,
         FrequencyMasks = 0,
         TimeMasks = 0,
+        WeightAverageDecay = 0,
     };
 
     /// <summary>The preset for an architecture name.</summary>
