@@ -44,6 +44,17 @@ public sealed class PredictCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_a_model_the_shipped_GTZAN_model_is_used()
+    {
+        string song = Path.Combine(_folder, "song.wav");
+        WavWriter.Write(song, DemoSongSynthesizer.Render("jazz", 0, seconds: 4), 22050);
+        var (code, output, _) = await CliRunner.RunAsync("predict", song, "--json");
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(10, json.RootElement.GetProperty("probabilities").EnumerateObject().Count());
+    }
+
+    [Fact]
     public async Task A_missing_model_says_what_to_pass()
     {
         var (code, _, error) = await CliRunner.RunAsync("predict", "x.wav", "--model", Path.Combine(_folder, "none.onnx"));
