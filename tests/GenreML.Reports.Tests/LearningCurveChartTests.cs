@@ -46,6 +46,16 @@ public class LearningCurveChartTests
     }
 
     [Fact]
+    public void A_run_without_validation_has_no_validation_series_and_marks_the_kept_epoch()
+    {
+        var epochs = Fixtures.Epochs(5).Select(e => e with { ValLoss = double.NaN, ValAccuracy = double.NaN }).ToArray();
+        var model = LearningCurveChart.Build(epochs, bestEpoch: 5);
+        Assert.Equal(["train loss", "train accuracy", "learning rate"], model.Series.Select(s => s.Title));
+        Assert.Contains(model.Annotations.OfType<LineAnnotation>(), m => m.Text == "kept: epoch 5");
+        Assert.Contains("kept epoch 5 (no validation)", model.Subtitle);
+    }
+
+    [Fact]
     public void Marks_the_chosen_epoch_when_given()
     {
         var model = LearningCurveChart.Build(Fixtures.Epochs(), bestEpoch: 4);

@@ -55,7 +55,7 @@ internal static class TrainingReport
             new("architecture", metrics.Architecture),
             new("split", metrics.Split),
             new("epochs run", metrics.Epochs.Count.ToString()),
-            new("best epoch", metrics.BestEpoch.ToString()),
+            new(metrics.Valid is null ? "kept epoch (the last: no validation)" : "best epoch", metrics.BestEpoch.ToString()),
             new("window", $"{card.Features.MelBands} Mel × {card.WindowFrames} frames, hop {card.WindowHop}"),
             new("features", $"{card.Features.SampleRate} Hz, n_fft {card.Features.FftSize}, hop {card.Features.HopLength}, {card.Features.MelScale} scale, {card.Features.MelNorm} norm, dB ref {card.Features.DbReference}"),
             new("run folder", Path.GetFullPath(runFolder)),

@@ -11,7 +11,8 @@ namespace GenreML.Reports.Charts;
 /// <summary>
 /// Learning curves in three stacked panels sharing the epoch axis: loss (top), accuracy (middle) and learning rate
 /// (bottom; logarithmic when every rate is positive), train in blue, validation in orange, the best epoch marked by a
-/// green line through all panels. Lines are solid: OxyPlot's SVG writer turns dashes into thousands of tiny squares.
+/// green line through all panels. A run without any validation figures (trained with no validation part) gets no
+/// validation series, and its marker says "kept" instead of "best". Lines are solid: OxyPlot's SVG writer turns dashes into thousands of tiny squares.
 /// </summary>
 public static class LearningCurveChart
 {
@@ -55,10 +56,11 @@ public static class LearningCurveChart
         model.Axes.Add(accuracy);
         model.Axes.Add(LearningRateAxis(epochs));
 
+        bool validated = epochs.Any(e => !double.IsNaN(e.ValLoss) || !double.IsNaN(e.ValAccuracy));
         model.Series.Add(Line("train loss", "loss", ChartTheme.Train, epochs, e => e.TrainLoss));
-        model.Series.Add(Line("validation loss", "loss", ChartTheme.Validation, epochs, e => e.ValLoss));
+        if (validated) model.Series.Add(Line("validation loss", "loss", ChartTheme.Validation, epochs, e => e.ValLoss));
         model.Series.Add(Line("train accuracy", "accuracy", ChartTheme.Train, epochs, e => e.TrainAccuracy));
-        model.Series.Add(Line("validation accuracy", "accuracy", ChartTheme.Validation, epochs, e => e.ValAccuracy));
+        if (validated) model.Series.Add(Line("validation accuracy", "accuracy", ChartTheme.Validation, epochs, e => e.ValAccuracy));
         model.Series.Add(Line("learning rate", "lr", ChartTheme.LearningRate, epochs, e => e.LearningRate));
 
         foreach (var key in new[] { "loss", "accuracy", "lr" })
@@ -72,7 +74,7 @@ public static class LearningCurveChart
                 Color = ChartTheme.Best,
                 StrokeThickness = 1.5,
                 LineStyle = LineStyle.Solid,
-                Text = key == "loss" ? $"best: epoch {best.Epoch}" : null,
+                Text = key == "loss" ? $"{(validated ? "best" : "kept")}: epoch {best.Epoch}" : null,
                 TextColor = ChartTheme.Best,
                 TextOrientation = AnnotationTextOrientation.Horizontal,
                 // Text extends away from the nearer edge so a late best epoch's label is not clipped.
