@@ -11,7 +11,6 @@ namespace GenreML.Cli.Bench;
 /// </summary>
 internal static class FeatureBench
 {
-    private const string Python = "/usr/bin/python3";
     private const string ScriptPath = "bench/features_torchaudio.py";
     private const string ResultKey = "torchaudio_ms_per_clip=";
     private const int SampleRate = 22050;
@@ -82,52 +81,22 @@ internal static class FeatureBench
 
     private static double? RunTorchaudio(TextWriter output, int repetitions)
     {
-        string? root = FindRepositoryRoot();
-        string? script = root is null ? null : Path.Combine(root, ScriptPath);
-        if (script is null || !File.Exists(script) || !File.Exists(Python))
+        PythonRun? run = PythonReference.TryRun(ScriptPath, repetitions.ToString(CultureInfo.InvariantCulture));
+        if (run is null)
         {
-            output.WriteLine($"torchaudio comparison skipped: needs {Python} and {ScriptPath} in a checkout containing GenreML.sln");
+            output.WriteLine($"torchaudio comparison skipped: needs {PythonReference.Interpreter} and {ScriptPath} in a checkout containing GenreML.sln");
             return null;
         }
 
-        var startInfo = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(script);
-        startInfo.ArgumentList.Add(repetitions.ToString(CultureInfo.InvariantCulture));
-        using Process process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"Could not start {Python}.");
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        string? line = stdout.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(ResultKey, StringComparison.Ordinal));
-        if (process.ExitCode != 0 || line is null
+        string? line = run.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(ResultKey, StringComparison.Ordinal));
+        if (run.ExitCode != 0 || line is null
             || !double.TryParse(line.AsSpan(ResultKey.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms))
         {
-            output.WriteLine($"torchaudio comparison failed (exit code {process.ExitCode}): {stderr.Result.Trim()}");
+            output.WriteLine($"torchaudio comparison failed (exit code {run.ExitCode}): {run.Errors.Trim()}");
             return null;
         }
 
         return ms;
-    }
-
-    private static string? FindRepositoryRoot()
-    {
-        foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "GenreML.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-
-        return null;
     }
 
     private static double Median(double[] values)

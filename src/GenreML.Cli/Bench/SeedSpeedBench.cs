@@ -15,6 +15,8 @@ namespace GenreML.Cli.Bench;
 /// </summary>
 internal static class SeedSpeedBench
 {
+    private const string ScriptPath = "bench/seed_pytorch.py";
+
     /// <summary>Runs the benchmark; returns the process exit code.</summary>
     public static int Run(int examples, int epochs, int threads, TextWriter output, CancellationToken cancel)
     {
@@ -59,36 +61,16 @@ internal static class SeedSpeedBench
 
     private static void RunPyTorch(int examples, int epochs, int threads, TextWriter output)
     {
-        string? script = FindScript();
-        if (script is null || !File.Exists("/usr/bin/python3"))
+        PythonRun? run = PythonReference.TryRun(ScriptPath, "--n", $"{examples}", "--epochs", $"{epochs}", "--threads", $"{threads}");
+        if (run is null)
         {
-            output.WriteLine("PyTorch: not compared (needs /usr/bin/python3 with Debian's python3-torch and bench/seed_pytorch.py)");
+            output.WriteLine($"PyTorch: not compared (needs {PythonReference.Interpreter} with Debian's python3-torch and {ScriptPath})");
             return;
         }
 
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string arg in new[] { script, "--n", $"{examples}", "--epochs", $"{epochs}", "--threads", $"{threads}" }) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        string text = process.StandardOutput.ReadToEnd();
-        string errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        string? summary = text.Split('\n').LastOrDefault(l => l.StartsWith('{'));
-        output.WriteLine(process.ExitCode == 0 && summary is not null
+        string? summary = run.Output.Split('\n').LastOrDefault(l => l.StartsWith('{'));
+        output.WriteLine(run.ExitCode == 0 && summary is not null
             ? $"PyTorch: {summary}"
-            : $"PyTorch: the script failed (exit {process.ExitCode}): {errors.Trim()}");
-    }
-
-    private static string? FindScript()
-    {
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                string candidate = Path.Combine(folder.FullName, "bench", "seed_pytorch.py");
-                if (File.Exists(candidate)) return candidate;
-            }
-        }
-
-        return null;
+            : $"PyTorch: the script failed (exit {run.ExitCode}): {run.Errors.Trim()}");
     }
 }
