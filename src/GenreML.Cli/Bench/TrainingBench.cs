@@ -26,7 +26,7 @@ internal static class TrainingBench
         var folds = splitFile is null
             ? new[] { ("random 70/15/15", false) }
             : new[] { ("fold 1: train → valid", false), ("fold 2: valid → train", true) };
-        var results = new List<(string Name, EvaluationReport Report, EpochRecord Last, int Epochs, int Kept, double Seconds)>();
+        var results = new List<FoldResult>();
         for (int i = 0; i < folds.Length; i++)
         {
             var (name, swap) = folds[i];
@@ -42,9 +42,8 @@ internal static class TrainingBench
                 CommandLine = "genreml bench training",
             };
             TrainingRunResult run = new TrainingRun(TrainingWiring.Create(), output).Run(request, cancel);
-            EvaluationReport report = run.Metrics.Test ?? run.Metrics.Valid
-                ?? throw new InvalidOperationException($"{name}: the run evaluated no clips");
-            results.Add((name, report, run.Metrics.Epochs[^1], run.Metrics.Epochs.Count, run.Metrics.BestEpoch, clock.Elapsed.TotalSeconds));
+            if (run.Metrics.Test is null && run.Metrics.Valid is null) throw new InvalidOperationException($"{name}: the run evaluated no clips");
+            results.Add(new FoldResult(name, run.Metrics, clock.Elapsed.TotalSeconds));
         }
 
         string summary = Summarise(options, data, splitFile, results);
@@ -54,7 +53,7 @@ internal static class TrainingBench
         return 0;
     }
 
-    private static string Summarise(TrainingOptions options, string data, string? splitFile, List<(string Name, EvaluationReport Report, EpochRecord Last, int Epochs, int Kept, double Seconds)> results)
+    private static string Summarise(TrainingOptions options, string data, string? splitFile, List<FoldResult> results)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -65,10 +64,10 @@ internal static class TrainingBench
         string lastHeader = crossValidation ? " last epoch: accuracy | balanced accuracy |" : "";
         text.AppendLine($"| run | clips | kept epoch: accuracy | balanced accuracy | macro F1 |{lastHeader} epochs (kept) | seconds |");
         text.AppendLine("|---|---|---|---|---|" + (crossValidation ? "---|---|" : "") + "---|---|");
-        foreach (var (name, report, last, epochs, kept, seconds) in results)
+        foreach (FoldResult r in results)
         {
-            string lastCells = crossValidation ? string.Create(inv, $" {last.ValidAccuracy:P1} | {last.ValidBalancedAccuracy:P1} |") : "";
-            text.AppendLine(inv, $"| {name} | {report.Clips} | {report.ClipAccuracy:P1} | {report.BalancedAccuracy:P1} | {report.MacroF1:P1} |{lastCells} {epochs} ({kept}) | {seconds:F0} |");
+            string lastCells = crossValidation ? string.Create(inv, $" {r.Last.ValidAccuracy:P1} | {r.Last.ValidBalancedAccuracy:P1} |") : "";
+            text.AppendLine(inv, $"| {r.Name} | {r.Report.Clips} | {r.Report.ClipAccuracy:P1} | {r.Report.BalancedAccuracy:P1} | {r.Report.MacroF1:P1} |{lastCells} {r.Metrics.Epochs.Count} ({r.Metrics.BestEpoch}) | {r.Seconds:F0} |");
         }
 
         if (results.Count > 1)
@@ -99,5 +98,13 @@ internal static class TrainingBench
         }
 
         return text.ToString();
+    }
+
+    /// <summary>One fold's run: its metrics and wall time; the scored part is the test part when there is one, else valid.</summary>
+    private sealed record FoldResult(string Name, RunMetrics Metrics, double Seconds)
+    {
+        public EvaluationReport Report => Metrics.Test ?? Metrics.Valid!;
+
+        public EpochRecord Last => Metrics.Epochs[^1];
     }
 }
