@@ -31,16 +31,11 @@ public sealed class WeightAverage : IDisposable
     {
         double d = Math.Min(_decay, (1.0 + step) / (10.0 + step));
         using var noGrad = no_grad();
+        using Scalar kept = d.ToScalar(), added = (1 - d).ToScalar();
         foreach (var (live, average) in _pairs)
         {
-            if (!average.is_floating_point())
-            {
-                average.copy_(live);
-                continue;
-            }
-
-            using Scalar kept = d.ToScalar(), added = (1 - d).ToScalar();
-            average.mul_(kept).add_(live, added);
+            if (average.is_floating_point()) average.mul_(kept).add_(live, added);
+            else average.copy_(live);
         }
     }
 
