@@ -1,8 +1,11 @@
-using Microsoft.ML;
+using GenreML.MLNet.Data;
 
-namespace GenreML.MLNet.Data;
+namespace Microsoft.ML;
 
-/// <summary>Audio sources for <see cref="DataOperationsCatalog"/>: <c>mlContext.Data.LoadFromAudioFolder(...)</c> and friends.</summary>
+/// <summary>
+/// Audio sources for <see cref="DataOperationsCatalog"/>: <c>mlContext.Data.LoadFromAudioFolder(...)</c> and friends.
+/// In namespace <c>Microsoft.ML</c>, as ML.NET's own catalog extensions are, so <c>using Microsoft.ML;</c> finds them.
+/// </summary>
 public static class AudioDataCatalogExtensions
 {
     /// <summary>

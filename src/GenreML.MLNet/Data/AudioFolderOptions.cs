@@ -1,6 +1,6 @@
 namespace GenreML.MLNet.Data;
 
-/// <summary>How <see cref="AudioDataCatalogExtensions.LoadFromAudioFolder"/> walks a folder.</summary>
+/// <summary>How <see cref="Microsoft.ML.AudioDataCatalogExtensions.LoadFromAudioFolder"/> walks a folder.</summary>
 public sealed class AudioFolderOptions
 {
     /// <summary>The extensions (with dot, case-insensitive) treated as audio; other files are not audio and are not listed.</summary>

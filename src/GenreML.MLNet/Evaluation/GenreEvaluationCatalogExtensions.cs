@@ -1,11 +1,11 @@
 using GenreML.MLNet.Data;
+using GenreML.MLNet.Evaluation;
 using GenreML.MLNet.Scoring;
-using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace GenreML.MLNet.Evaluation;
+namespace Microsoft.ML;
 
-/// <summary>Genre evaluation for <see cref="MulticlassClassificationCatalog"/>: <c>mlContext.MulticlassClassification.EvaluateGenres(...)</c>.</summary>
+/// <summary>Genre evaluation for <see cref="MulticlassClassificationCatalog"/>: <c>mlContext.MulticlassClassification.EvaluateGenres(...)</c>. In namespace <c>Microsoft.ML</c>, like ML.NET's own catalogs.</summary>
 public static class GenreEvaluationCatalogExtensions
 {
     /// <summary>

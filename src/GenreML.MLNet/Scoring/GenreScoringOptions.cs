@@ -2,7 +2,7 @@ using GenreML.Inference.Cards;
 
 namespace GenreML.MLNet.Scoring;
 
-/// <summary>Settings of <see cref="GenreTransformsCatalogExtensions.ScoreGenres(Microsoft.ML.TransformsCatalog, GenreScoringOptions)"/>.</summary>
+/// <summary>Settings of <see cref="Microsoft.ML.GenreTransformsCatalogExtensions.ScoreGenres(Microsoft.ML.TransformsCatalog, GenreScoringOptions)"/>.</summary>
 public sealed class GenreScoringOptions
 {
     /// <summary>The ONNX model file (required).</summary>

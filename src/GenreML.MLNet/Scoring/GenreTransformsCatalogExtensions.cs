@@ -1,9 +1,9 @@
 using GenreML.Inference.Cards;
-using Microsoft.ML;
+using GenreML.MLNet.Scoring;
 
-namespace GenreML.MLNet.Scoring;
+namespace Microsoft.ML;
 
-/// <summary>Genre scoring for <see cref="TransformsCatalog"/>: <c>mlContext.Transforms.ScoreGenres(...)</c>.</summary>
+/// <summary>Genre scoring for <see cref="TransformsCatalog"/>: <c>mlContext.Transforms.ScoreGenres(...)</c>. In namespace <c>Microsoft.ML</c>, like ML.NET's own catalogs.</summary>
 public static class GenreTransformsCatalogExtensions
 {
     /// <summary>
