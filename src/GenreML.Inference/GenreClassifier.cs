@@ -44,6 +44,7 @@ public sealed class GenreClassifier : IDisposable
 
         _featurizer = new ClipFeaturizer(Card.Features);
         _runner = new WindowRunner(_session, Card);
+        EmbeddingWidth = ModelSignature.EmbeddingWidth(Card, _session, source);
         Source = source;
         Device = device;
         Warnings = warnings.ToArray();
@@ -97,6 +98,12 @@ public sealed class GenreClassifier : IDisposable
 
     /// <summary>The genres the model tells apart, in output order.</summary>
     public IReadOnlyList<string> Labels => Card.Labels;
+
+    /// <summary>
+    /// Values in one embedding (see <see cref="Embed(string, CancellationToken)"/>), or null when the model has no
+    /// <see cref="ModelCard.EmbeddingOutput"/> output (models exported before GenreML added it).
+    /// </summary>
+    public int? EmbeddingWidth { get; }
 
     /// <summary>Where the model came from (its path or the source name given).</summary>
     public string Source { get; }
@@ -198,6 +205,47 @@ public sealed class GenreClassifier : IDisposable
         ArgumentNullException.ThrowIfNull(windows);
         ThrowIfDisposed();
         return _runner.Run(windows, _options.WindowBatchSize, cancellationToken);
+    }
+
+    /// <summary>
+    /// The clip embedding of the audio file at <paramref name="path"/>: the mean over the clip's windows (the same windows
+    /// <see cref="Classify(string, CancellationToken)"/> uses) of the pooled features the model's classifier layer reads,
+    /// <see cref="EmbeddingWidth"/> values. Input for a classifier of your own labels (<c>genreml train-head</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The model has no embedding output.</exception>
+    /// <exception cref="AudioFormatException">The file is missing or cannot be decoded; the message names it.</exception>
+    /// <exception cref="ArgumentException">The audio has no samples.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public float[] Embed(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ThrowIfDisposed();
+        int width = EmbeddingWidth ?? throw new InvalidOperationException(
+            $"{Source}: the model has no '{Card.EmbeddingOutput}' output, so it cannot embed; re-export it with this version of GenreML");
+        cancellationToken.ThrowIfCancellationRequested();
+        AudioSignal signal = _featurizer.Load(path);
+        if (signal.Samples.Length == 0)
+        {
+            throw new ArgumentException($"{path}: the audio has no samples.");
+        }
+
+        float[][] windows = SpectrogramWindows.Cut(_featurizer.Compute(signal), Card.WindowFrames, Card.WindowHop);
+        float[][] rows = _runner.RunEmbedding(windows, _options.WindowBatchSize, width, cancellationToken);
+        var mean = new float[width];
+        foreach (float[] row in rows)
+        {
+            for (int i = 0; i < width; i++)
+            {
+                mean[i] += row[i];
+            }
+        }
+
+        for (int i = 0; i < width; i++)
+        {
+            mean[i] /= rows.Length;
+        }
+
+        return mean;
     }
 
     /// <summary>Releases the ONNX Runtime session.</summary>

@@ -71,6 +71,17 @@ public sealed class ShippedModelTests : IDisposable
         }
     }
 
+    [Fact]
+    public void It_embeds_a_clip_as_the_mean_of_its_window_features()
+    {
+        string file = Recorded().Keys.Order().First();
+        Assert.Equal(192, _classifier.EmbeddingWidth);
+        float[] embedding = _classifier.Embed(Path.Combine(FixtureFolder, file));
+        Assert.Equal(192, embedding.Length);
+        Assert.All(embedding, v => Assert.True(float.IsFinite(v) && v >= 0, $"{v} is not a pooled ReLU feature"));
+        Assert.Contains(embedding, v => v > 0);
+    }
+
     private static Dictionary<string, Recording> Recorded()
     {
         var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };

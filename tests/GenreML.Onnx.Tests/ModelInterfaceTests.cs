@@ -1,6 +1,7 @@
 using GenreML.Onnx.Building;
 using GenreML.Onnx.Export;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -27,12 +28,52 @@ public sealed class ModelInterfaceTests
         Assert.Equal("N", input.Value.SymbolicDimensions[0]);
         Assert.Equal(typeof(float), input.Value.ElementType);
 
-        Assert.Equal(["logits", "probabilities"], runner.Session.OutputMetadata.Keys);
+        Assert.Equal(["logits", "probabilities", "embedding"], runner.Session.OutputMetadata.Keys);
         foreach (var output in runner.Session.OutputMetadata.Values)
         {
-            Assert.Equal([-1, 10], output.Dimensions);
+            Assert.Equal(output == runner.Session.OutputMetadata["embedding"] ? [-1, 4] : [-1, 10], output.Dimensions);
             Assert.Equal("N", output.SymbolicDimensions[0]);
         }
+    }
+
+    [Fact]
+    public void The_embedding_is_what_the_last_linear_layer_reads()
+    {
+        var model = SmallClassifier();
+        using var runner = new OnnxRuntimeRunner(OnnxExporter.ExportToBytes(model, Parity.Options()));
+        var input = Enumerable.Range(0, 2 * 8 * 12).Select(i => MathF.Sin(i * 0.37f)).ToArray();
+        var (logits, _) = runner.Run(input, [2, 1, 8, 12]);
+        var (embedding, shape) = runner.Run(input, [2, 1, 8, 12], outputName: "embedding");
+
+        Assert.Equal([2, 4], shape);
+        var head = (Linear)model.named_children().Single(c => c.name == "head").module;
+        float[] weight = head.weight!.data<float>().ToArray();
+        float[] bias = head.bias!.data<float>().ToArray();
+        for (int row = 0; row < 2; row++)
+        {
+            for (int k = 0; k < 10; k++)
+            {
+                double z = bias[k];
+                for (int d = 0; d < 4; d++)
+                {
+                    z += weight[(k * 4) + d] * embedding[(row * 4) + d];
+                }
+
+                Assert.Equal(z, logits[(row * 10) + k], 1e-5);
+            }
+        }
+
+        using var features = torch.flatten(((Module<Tensor, Tensor>)model.named_children().First().module).call(torch.tensor(input, [2, 1, 8, 12])), 1);
+        Assert.Equal(features.data<float>().ToArray(), embedding, (a, b) => Math.Abs(a - b) < 1e-5);
+    }
+
+    [Fact]
+    public void A_network_that_does_not_end_in_a_linear_layer_has_no_embedding()
+    {
+        torch.manual_seed(53);
+        var model = Sequential(("conv", Conv2d(1, 3, 3)), ("pool", AdaptiveAvgPool2d(1)), ("flatten", Flatten()));
+        using var runner = new OnnxRuntimeRunner(OnnxExporter.ExportToBytes(model, Parity.Options()));
+        Assert.Equal(["logits", "probabilities"], runner.Session.OutputMetadata.Keys);
     }
 
     [Fact]
@@ -63,7 +104,7 @@ public sealed class ModelInterfaceTests
         var input = Assert.Single(runner.Session.InputMetadata);
         Assert.Equal("x", input.Key);
         Assert.Equal(["N", "", "", "frames"], input.Value.SymbolicDimensions);
-        Assert.Equal(["scores", "p"], runner.Session.OutputMetadata.Keys);
+        Assert.Equal(["scores", "p", "embedding"], runner.Session.OutputMetadata.Keys);
     }
 
     [Fact]

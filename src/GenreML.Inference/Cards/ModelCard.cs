@@ -36,6 +36,12 @@ public sealed record ModelCard
     /// <summary>Name of the output holding raw logits <c>[N, Labels.Count]</c>.</summary>
     public string LogitsOutput { get; init; } = "logits";
 
+    /// <summary>
+    /// Name of the optional output holding each window's embedding <c>[N, D]</c>: the pooled features the classifier
+    /// layer reads. Models exported by GenreML have it; a model without it still classifies but cannot embed.
+    /// </summary>
+    public string EmbeddingOutput { get; init; } = "embedding";
+
     /// <summary>Frames per window (the input's last dimension).</summary>
     public required int WindowFrames { get; init; }
 

@@ -41,6 +41,26 @@ internal static class ModelSignature
         CheckOutput(card, session, source, card.LogitsOutput, "logitsOutput", required: false);
     }
 
+    /// <summary>
+    /// The width D of the card's embedding output <c>[N, D]</c>, or null when the model has no such output.
+    /// Throws <see cref="ModelCardException"/> when the output exists but is not float32 <c>[N, D]</c> with a fixed D.
+    /// </summary>
+    public static int? EmbeddingWidth(ModelCard card, InferenceSession session, string source)
+    {
+        if (!session.OutputMetadata.TryGetValue(card.EmbeddingOutput, out NodeMetadata? output))
+        {
+            return null;
+        }
+
+        int[] dims = output.Dimensions;
+        if (output.ElementType != typeof(float) || dims.Length != 2 || dims[1] <= 0)
+        {
+            throw new ModelCardException(source, "embeddingOutput", $"output '{card.EmbeddingOutput}' is {output.ElementType.Name} {Shape(dims)}, expected float32 [N, D] with a fixed D");
+        }
+
+        return dims[1];
+    }
+
     private static void CheckOutput(ModelCard card, InferenceSession session, string source, string name, string field, bool required)
     {
         if (!session.OutputMetadata.TryGetValue(name, out NodeMetadata? output))

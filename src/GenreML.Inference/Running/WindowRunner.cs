@@ -4,7 +4,7 @@ using Microsoft.ML.OnnxRuntime;
 namespace GenreML.Inference.Running;
 
 /// <summary>
-/// Sends windows to the network in batches of up to <c>batchSize</c> and returns one probability row per
+/// Sends windows to the network in batches of up to <c>batchSize</c> and returns one probability (or embedding) row per
 /// window. Every call owns its buffers, so one runner serves many threads (ONNX Runtime's
 /// <see cref="InferenceSession.Run(RunOptions, IReadOnlyCollection{string}, IReadOnlyCollection{OrtValue}, IReadOnlyCollection{string})"/> is thread-safe).
 /// </summary>
@@ -12,7 +12,8 @@ internal sealed class WindowRunner
 {
     private readonly InferenceSession _session;
     private readonly string[] _inputNames;
-    private readonly string[] _outputNames;
+    private readonly string _probabilities;
+    private readonly string _embedding;
     private readonly int _bands;
     private readonly int _frames;
     private readonly int _classes;
@@ -21,7 +22,8 @@ internal sealed class WindowRunner
     {
         _session = session;
         _inputNames = [card.InputName];
-        _outputNames = [card.ProbabilitiesOutput];
+        _probabilities = card.ProbabilitiesOutput;
+        _embedding = card.EmbeddingOutput;
         _bands = card.Features.MelBands;
         _frames = card.WindowFrames;
         _classes = card.Labels.Count;
@@ -33,7 +35,16 @@ internal sealed class WindowRunner
     /// <summary>The probabilities of each window, in order.</summary>
     /// <exception cref="ArgumentException">A window has the wrong length.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public float[][] Run(IReadOnlyList<float[]> windows, int batchSize, CancellationToken cancellationToken)
+    public float[][] Run(IReadOnlyList<float[]> windows, int batchSize, CancellationToken cancellationToken) =>
+        Run(windows, batchSize, _probabilities, _classes, cancellationToken);
+
+    /// <summary>The embedding of each window (the card's <see cref="ModelCard.EmbeddingOutput"/>, <paramref name="width"/> values each), in order.</summary>
+    /// <exception cref="ArgumentException">A window has the wrong length.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public float[][] RunEmbedding(IReadOnlyList<float[]> windows, int batchSize, int width, CancellationToken cancellationToken) =>
+        Run(windows, batchSize, _embedding, width, cancellationToken);
+
+    private float[][] Run(IReadOnlyList<float[]> windows, int batchSize, string output, int width, CancellationToken cancellationToken)
     {
         for (int w = 0; w < windows.Count; w++)
         {
@@ -44,20 +55,20 @@ internal sealed class WindowRunner
             }
         }
 
-        var probabilities = new float[windows.Count][];
+        var rows = new float[windows.Count][];
         using var runOptions = new RunOptions();
         using CancellationTokenRegistration stop = cancellationToken.Register(() => runOptions.Terminate = true);
         for (int first = 0; first < windows.Count; first += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
             int count = Math.Min(batchSize, windows.Count - first);
-            RunBatch(windows, first, count, probabilities, runOptions, cancellationToken);
+            RunBatch(windows, first, count, output, width, rows, runOptions, cancellationToken);
         }
 
-        return probabilities;
+        return rows;
     }
 
-    private void RunBatch(IReadOnlyList<float[]> windows, int first, int count, float[][] probabilities, RunOptions runOptions, CancellationToken cancellationToken)
+    private void RunBatch(IReadOnlyList<float[]> windows, int first, int count, string output, int width, float[][] rows, RunOptions runOptions, CancellationToken cancellationToken)
     {
         var batch = new float[count * WindowLength];
         for (int i = 0; i < count; i++)
@@ -69,7 +80,7 @@ internal sealed class WindowRunner
         IDisposableReadOnlyCollection<OrtValue> outputs;
         try
         {
-            outputs = _session.Run(runOptions, _inputNames, [input], _outputNames);
+            outputs = _session.Run(runOptions, _inputNames, [input], [output]);
         }
         catch (OnnxRuntimeException) when (cancellationToken.IsCancellationRequested)
         {
@@ -79,15 +90,15 @@ internal sealed class WindowRunner
         using (outputs)
         {
             ReadOnlySpan<float> values = outputs.First().GetTensorDataAsSpan<float>();
-            if (values.Length != count * _classes)
+            if (values.Length != count * width)
             {
                 throw new InvalidOperationException(
-                    $"output '{_outputNames[0]}' returned {values.Length} values for {count} windows, expected {count} × {_classes} labels; the model card does not fit the model");
+                    $"output '{output}' returned {values.Length} values for {count} windows, expected {count} × {width}; the model card does not fit the model");
             }
 
             for (int i = 0; i < count; i++)
             {
-                probabilities[first + i] = values.Slice(i * _classes, _classes).ToArray();
+                rows[first + i] = values.Slice(i * width, width).ToArray();
             }
         }
     }

@@ -34,6 +34,12 @@ public sealed record OnnxExportOptions
     /// <summary>Name of the softmax output. Default <c>probabilities</c>.</summary>
     public string ProbabilitiesName { get; init; } = "probabilities";
 
+    /// <summary>
+    /// Name of the embedding output (the pooled features the last Linear layer reads; see <see cref="Building.EmbeddingOutput"/>),
+    /// added when the network ends in a Linear layer on <c>[N, features]</c>. Default <c>embedding</c>.
+    /// </summary>
+    public string EmbeddingName { get; init; } = "embedding";
+
     /// <summary>Symbol of the batch dimension. Default <c>N</c>.</summary>
     public string BatchSymbol { get; init; } = "N";
 
@@ -154,10 +160,10 @@ public sealed record OnnxExportOptions
             problems.Add($"NormalizationMean must be finite (got {mean})");
         }
 
-        string[] names = [GraphInputName, LogitsName, ProbabilitiesName];
+        string[] names = [GraphInputName, LogitsName, ProbabilitiesName, EmbeddingName];
         if (names.Any(string.IsNullOrWhiteSpace) || names.Distinct(StringComparer.Ordinal).Count() != names.Length)
         {
-            problems.Add($"the input name, LogitsName and ProbabilitiesName must be non-empty and distinct (got '{GraphInputName}', '{LogitsName}', '{ProbabilitiesName}')");
+            problems.Add($"the input name, LogitsName, ProbabilitiesName and EmbeddingName must be non-empty and distinct (got '{GraphInputName}', '{LogitsName}', '{ProbabilitiesName}', '{EmbeddingName}')");
         }
 
         if (WaveformFrontEnd is { } frontEnd)

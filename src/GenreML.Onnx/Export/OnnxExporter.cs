@@ -143,7 +143,11 @@ public static class OnnxExporter
             graph.AddMetadata(ClipLevelModel.InputKindMetadataKey, ClipLevelModel.WaveformInputKind);
         }
 
-        return graph.Build(new OnnxModelInfo { ModelVersion = options.ModelVersion, DocString = options.DocString });
+        var proto = graph.Build(new OnnxModelInfo { ModelVersion = options.ModelVersion, DocString = options.DocString });
+
+        // Networks that end in a Linear layer on pooled features also expose those features; others have no embedding.
+        EmbeddingOutput.TryAdd(proto, logits, options.EmbeddingName, options.IsClipLevel, out _);
+        return proto;
     }
 
     private static void AddClipOutputs(OnnxGraphBuilder graph, string logits, long[] outShape, OnnxExportOptions options)
