@@ -20,11 +20,11 @@ public sealed class OnnxModelInspectorTests
         Assert.Equal(17, summary.Opsets[""]);
         Assert.StartsWith("GenreML ", summary.Producer);
         Assert.Equal("logmel: float32[N, 1, 8, T]", Assert.Single(summary.Inputs).ToString());
-        Assert.Equal(["logits: float32[N, 10]", "probabilities: float32[N, 10]"], summary.Outputs.Select(o => o.ToString()));
+        Assert.Equal(["logits: float32[N, 10]", "probabilities: float32[N, 10]", "embedding: float32[N, 4]"], summary.Outputs.Select(o => o.ToString()));
         Assert.Equal(
-            new Dictionary<string, int> { ["Conv"] = 1, ["Flatten"] = 1, ["Gemm"] = 1, ["GlobalAveragePool"] = 1, ["Relu"] = 1, ["Softmax"] = 1 },
+            new Dictionary<string, int> { ["Conv"] = 1, ["Flatten"] = 1, ["Gemm"] = 1, ["GlobalAveragePool"] = 1, ["Identity"] = 1, ["Relu"] = 1, ["Softmax"] = 1 },
             summary.OperatorHistogram);
-        Assert.Equal(6, summary.NodeCount);
+        Assert.Equal(7, summary.NodeCount);
         Assert.Equal(4, summary.InitializerCount);
         Assert.Equal(model.parameters().Sum(p => p.numel()), summary.ParameterCount);
         Assert.Equal("{}", summary.Metadata["genreml.card"]);

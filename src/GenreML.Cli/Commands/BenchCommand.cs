@@ -19,8 +19,51 @@ internal static class BenchCommand
         command.Subcommands.Add(Scoring());
         command.Subcommands.Add(Training());
         command.Subcommands.Add(SeedSpeed());
+        command.Subcommands.Add(OwnGenres());
         return command;
     }
+
+    private static Command OwnGenres()
+    {
+        var data = new Option<string>("--data") { Description = "Labelled audio folder <root>/<genre>/<files> (e.g. ../shared/data/gtzan-dev)", Required = true };
+        var splitFile = new Option<string>("--split-file") { Description = "Split file with artist-disjoint parts (e.g. gtzan-dev/split.txt)", Required = true };
+        var baseRun = new Option<string>("--base-run") { Description = "Run folder of the base network, trained without the new genres (its model.onnx needs the embedding output)", Required = true };
+        var genres = new Option<string>("--new-genres") { Description = "Comma-separated genres the base never saw", DefaultValueFactory = _ => "blues,classical,jazz,metal" };
+        var shots = new Option<string>("--shots") { Description = "Comma-separated training clips per genre", DefaultValueFactory = _ => "5,10,20" };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs of fine-tuning and of training from scratch", DefaultValueFactory = _ => 15 };
+        var methods = new Option<string>("--methods") { Description = "Comma-separated: head, finetune, scratch", DefaultValueFactory = _ => "head,finetune,scratch" };
+        var output = new Option<string>("--out") { Description = "Folder for the runs and the own-genres table", DefaultValueFactory = _ => Path.Combine("runs", "bench-own-genres") };
+        var command = new Command("own-genres", "New genres from k clips each on a base that never heard them: ML.NET head vs fine-tuning vs from scratch, artist-disjoint test clips")
+        {
+            data, splitFile, baseRun, genres, shots, epochs, methods, output,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            string[] chosen = List(parse.GetValue(methods)!);
+            string? unknown = chosen.FirstOrDefault(m => !OwnGenresBench.Methods.Contains(m));
+            if (unknown is not null || chosen.Length == 0)
+            {
+                Console.Error.WriteLine($"error: --methods takes {string.Join(", ", OwnGenresBench.Methods)} (got '{unknown}')");
+                return Task.FromResult(1);
+            }
+
+            try
+            {
+                int[] k = List(parse.GetValue(shots)!).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                return Task.FromResult(OwnGenresBench.Run(parse.GetValue(data)!, parse.GetValue(splitFile)!, parse.GetValue(baseRun)!, List(parse.GetValue(genres)!), k,
+                    Math.Max(1, parse.GetValue(epochs)), chosen, parse.GetValue(output)!, Console.Out, cancel));
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or InvalidDataException or FormatException
+                or GenreML.Training.Data.DatasetException or GenreML.Inference.Cards.ModelCardException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(1);
+            }
+        });
+        return command;
+    }
+
+    private static string[] List(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static Command SeedSpeed()
     {

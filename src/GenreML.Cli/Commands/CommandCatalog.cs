@@ -20,10 +20,12 @@ internal static class CommandCatalog
     private static IEnumerable<Command> All()
     {
         yield return TrainCommand.Create(TrainingWiring.Create);
+        yield return TrainHeadCommand.Create();
         yield return DemoDataCommand.Create();
         yield return EvaluateCommand.Create();
         yield return ScoreCommand.Create();
         yield return PredictCommand.Create();
+        yield return EmbedCommand.Create();
         yield return ExportCommand.Create();
         yield return InspectCommand.Create();
         yield return ReportCommand.Create();

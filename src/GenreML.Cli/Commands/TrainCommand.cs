@@ -30,9 +30,10 @@ internal static class TrainCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress bars (for logs)" };
         var cache = new Option<string?>("--cache-dir") { Description = "Feature cache folder (default ~/.cache/genreml/features)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the feature cache" };
+        var init = new Option<string?>("--init") { Description = "Fine-tune: start from the kept weights of this earlier run folder (the classifier starts fresh when the labels differ; same --arch/--width/--head)" };
 
         var command = new Command("train", "Train a genre classifier on labelled audio and write a run folder");
-        foreach (Option option in new Option[] { data, output, splitFile, swap, merge, resume, quiet, cache, noCache })
+        foreach (Option option in new Option[] { data, output, splitFile, swap, merge, resume, quiet, cache, noCache, init })
         {
             command.Options.Add(option);
         }
@@ -62,6 +63,7 @@ internal static class TrainCommand
                 MergeValidIntoTrain = parse.GetValue(merge),
                 CacheDirectory = parse.GetValue(noCache) ? "" : parse.GetValue(cache),
                 Resume = parse.GetValue(resume),
+                InitFrom = parse.GetValue(init),
                 CommandLine = "genreml " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             };
             bool showProgress = !parse.GetValue(quiet) && !Console.IsErrorRedirected;

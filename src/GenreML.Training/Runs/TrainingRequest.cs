@@ -34,4 +34,10 @@ public sealed record TrainingRequest
 
     /// <summary>The command line, recorded in the model card.</summary>
     public string? CommandLine { get; init; }
+
+    /// <summary>
+    /// A run folder whose kept weights the network starts from (fine-tuning, <c>train --init</c>): every layer, and the
+    /// classifier too when the labels are the same; its input normalisation is kept. Null: random initial weights.
+    /// </summary>
+    public string? InitFrom { get; init; }
 }

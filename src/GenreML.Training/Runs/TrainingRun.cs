@@ -51,6 +51,7 @@ public sealed class TrainingRun
         if (!request.Resume && File.Exists(Path.Combine(outDir, Trainer.CheckpointFile)))
             throw new InvalidOperationException($"{outDir} already holds a training run; continue it with resume (--resume) or choose another run folder");
 
+        InitialWeights? init = request.InitFrom is null ? null : InitialWeights.Open(request.InitFrom, options);
         var dataset = DatasetScanner.Scan(request.DataPath);
         _log.WriteLine($"data: {dataset.Source}: {dataset.Clips.Count} clips, {dataset.Labels.Count} labels");
         var (split, unknownNames, unlisted) = MakeSplit(request, dataset, outDir);
@@ -83,7 +84,7 @@ public sealed class TrainingRun
         foreach (var (part, counts) in clipsUsed)
             _log.WriteLine($"{part,-5}: {counts.Values.Sum(),4} clips  " + string.Join(" ", counts.Select(kv => $"{kv.Key} {kv.Value}")));
 
-        var normalization = FeatureNormalizer.Fit(train);
+        var normalization = init?.Card.Normalization ?? FeatureNormalizer.Fit(train);
         var trainSet = train.Select(c => FeatureNormalizer.Apply(c, normalization)).ToList();
         var validSet = valid.Select(c => FeatureNormalizer.Apply(c, normalization)).ToList();
         var testSet = test.Select(c => FeatureNormalizer.Apply(c, normalization)).ToList();
@@ -96,6 +97,7 @@ public sealed class TrainingRun
         manual_seed(options.Seed);
         int bands = featurizer.Options.MelBands;
         using var model = ModelFactory.Create(options.Architecture, dataset.Labels.Count, bands, options.WindowFrames, options.Width, options.Head);
+        if (init is not null) _log.WriteLine(init.LoadInto(model, dataset.Labels));
         long parameters = model.parameters().Sum(p => p.numel());
         _log.WriteLine($"model {options.Architecture}: {parameters:N0} parameters, input 1×{bands}×{options.WindowFrames}");
         var outcome = new Trainer(options, _log, _progress).Fit(model, trainSet, validSet, dataset.Labels.Count, outDir, request.Resume, cancel);

@@ -115,7 +115,7 @@ public sealed class ClipLevelFrontEndTests(ITestOutputHelper output)
 
         Assert.Equal("waveform: float32[1, S]", Assert.Single(summary.Inputs).ToString());
         Assert.Equal(
-            ["logits: float32[W, 10]", "window_probabilities: float32[W, 10]", "probabilities: float32[1, 10]"],
+            ["logits: float32[W, 10]", "window_probabilities: float32[W, 10]", "probabilities: float32[1, 10]", "embedding: float32[1, 4]"],
             summary.Outputs.Select(o => o.ToString()));
         Assert.Equal(17, summary.Opsets[""]);
         Assert.Equal(1, summary.OperatorHistogram["Range"]);
