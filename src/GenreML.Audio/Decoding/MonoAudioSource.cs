@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace GenreML.Audio.Decoding;
 
 /// <summary>
@@ -101,18 +103,22 @@ public abstract class MonoAudioSource : IDisposable
     /// <exception cref="AudioFormatException">The content is damaged, holds no audio, or is longer than one array can hold.</exception>
     public AudioSignal ReadToEnd()
     {
-        var samples = new MonoSampleBuffer(1 << 16);
-        const int Chunk = 1 << 14;
-        while (true)
+        var samples = new MonoSampleBuffer(0);
+        float[] chunk = ArrayPool<float>.Shared.Rent(1 << 14);
+        try
         {
-            Span<float> span = samples.Append(Chunk, SourceName);
-            int got = Read(span);
-            samples.Shrink(Chunk - got);
-            if (got == 0)
+            int got;
+            while ((got = Read(chunk)) > 0)
             {
-                return new AudioSignal(samples.ToArray(), SampleRate, SourceChannels, Warning);
+                chunk.AsSpan(0, got).CopyTo(samples.Append(got, SourceName));
             }
         }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(chunk);
+        }
+
+        return new AudioSignal(samples.ToArray(), SampleRate, SourceChannels, Warning);
     }
 
     /// <summary>Something the source closes with itself (the file it opened), set by the code that opens it.</summary>

@@ -31,9 +31,6 @@ internal sealed class MonoSampleBuffer
         return span;
     }
 
-    /// <summary>Gives back the last <paramref name="count"/> reserved samples (those a read did not fill).</summary>
-    public void Shrink(int count) => Count -= count;
-
     /// <summary>The samples, in an array of exactly <see cref="Count"/> elements.</summary>
     public float[] ToArray()
     {
