@@ -1,3 +1,3 @@
-using GenreML.Cli.Commands;
+using GenreML.Cli.Invocation;
 
-return await CommandCatalog.CreateRoot().Parse(args).InvokeAsync();
+return await CommandLineApp.RunAsync(args);

@@ -1,4 +1,4 @@
-using GenreML.Cli.Commands;
+using GenreML.Cli.Invocation;
 
 namespace GenreML.Cli.Tests;
 
@@ -18,7 +18,7 @@ internal static class CliRunner
         {
             Console.SetOut(output);
             Console.SetError(error);
-            int code = await CommandCatalog.CreateRoot().Parse(args).InvokeAsync();
+            int code = await CommandLineApp.RunAsync(args);
             return (code, output.ToString(), error.ToString());
         }
         finally

@@ -31,26 +31,9 @@ internal static class PredictCommand
 
     private static int Run(FileInfo audio, FileInfo? modelFile, bool showWindows, bool asJson, CancellationToken cancel)
     {
-        string modelPath;
+        using GenreClassifier classifier = ModelLocator.Open(modelFile?.FullName, path => GenreClassifier.Open(path, new GenreClassifierOptions { IncludeWindows = showWindows }));
         try
         {
-            modelPath = ModelLocator.Resolve(modelFile?.FullName);
-        }
-        catch (FileNotFoundException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
-        }
-
-        if (!File.Exists(modelPath))
-        {
-            Console.Error.WriteLine($"error: {modelPath}: no such model file");
-            return 2;
-        }
-
-        try
-        {
-            using var classifier = GenreClassifier.Open(modelPath, new GenreClassifierOptions { IncludeWindows = showWindows });
             GenrePrediction prediction = classifier.Classify(audio.FullName, cancel);
             if (asJson)
             {
