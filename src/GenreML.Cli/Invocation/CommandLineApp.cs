@@ -20,7 +20,7 @@ internal static class CommandLineApp
         string? error = parse.Errors.Count > 0 ? parse.Errors[0].Message : UnknownOptionLike(parse);
         if (error is not null && !HelpRequested(parse))
         {
-            Console.Error.WriteLine($"{name}: {error} (see {name} --help)");
+            Console.Error.WriteLine($"{name}: {error.TrimEnd('.')} (see {name} --help)");
             return ExitCodes.Usage;
         }
 
