@@ -25,6 +25,7 @@ internal static class PredictionBuilder
         }
 
         GenreScore[] scores = Rank(card.Labels, clip);
+        WindowPrediction[]? windows = includeWindows ? Windows(card, windowProbabilities, duration) : null;
         return new GenrePrediction
         {
             Genre = scores[0].Genre,
@@ -32,7 +33,8 @@ internal static class PredictionBuilder
             Scores = scores,
             Duration = duration,
             WindowCount = windowProbabilities.Length,
-            Windows = includeWindows ? Windows(card, windowProbabilities, duration) : null,
+            Windows = windows,
+            Segments = windows is null ? null : GenreTimeline.Segments(windows),
         };
     }
 

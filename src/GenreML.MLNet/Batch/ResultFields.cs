@@ -39,6 +39,24 @@ public static class ResultFields
     /// <summary>The model that scored the file: its file name and the start of its SHA-256.</summary>
     public const string Model = "model";
 
+    /// <summary>How many windows the audio was cut into (<c>predict --json</c>).</summary>
+    public const string Windows = "windows";
+
+    /// <summary>Every genre's probability, by genre (<c>predict --json</c>).</summary>
+    public const string Probabilities = "probabilities";
+
+    /// <summary>The genre timeline: consecutive windows with the same top genre merged, each with <see cref="Start"/>, <see cref="End"/>, <see cref="Genre"/>, <see cref="Probability"/>.</summary>
+    public const string Segments = "segments";
+
+    /// <summary>Every window with <see cref="Start"/>, <see cref="End"/>, <see cref="Genre"/>, <see cref="Probability"/> and <see cref="Probabilities"/>.</summary>
+    public const string WindowPredictions = "window_predictions";
+
+    /// <summary>Start of a segment or window, in seconds.</summary>
+    public const string Start = "start";
+
+    /// <summary>End of a segment or window, in seconds.</summary>
+    public const string End = "end";
+
     /// <summary>The CSV header line.</summary>
     public static string CsvHeader { get; } = string.Join(',', Path, Genre, Probability, TopGenres, TopProbabilities, Seconds, Error, Size, Mtime, Sha256, Model);
 }
