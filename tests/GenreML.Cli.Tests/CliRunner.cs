@@ -2,7 +2,10 @@ using GenreML.Cli.Invocation;
 
 namespace GenreML.Cli.Tests;
 
-/// <summary>Runs the genreml command tree in-process and captures what it prints.</summary>
+/// <summary>
+/// Runs the genreml command tree in-process and captures what it prints; the commands that genreml hands to
+/// genreml-train (<see cref="TrainingTool.Handles"/>) run on the training tool's tree, as they would installed.
+/// </summary>
 internal static class CliRunner
 {
     private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
@@ -18,7 +21,9 @@ internal static class CliRunner
         {
             Console.SetOut(output);
             Console.SetError(error);
-            int code = await CommandLineApp.RunAsync(args);
+            int code = TrainingTool.Handles(args)
+                ? await TrainingCommandCatalog.CreateRoot().Parse(args).InvokeAsync()
+                : await CommandLineApp.RunAsync(args);
             return (code, output.ToString(), error.ToString());
         }
         finally
