@@ -1,3 +1,4 @@
+using GenreML.Cli.Commands;
 using GenreML.Cli.Invocation;
 
 namespace GenreML.Cli.Tests;
