@@ -47,7 +47,7 @@ internal static class ScoringBench
             var ml = new MLContext(seed: 0);
             using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(modelPath, threads);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ML.NET scoring bench: {Path.GetFileName(scorer.Model.Path)}, {clipSeconds:0.#}-s clips (22 050 Hz WAV), threads {threads}, {Environment.ProcessorCount} CPUs"));
+                $"ML.NET scoring bench: {Path.GetFileName(scorer.ModelPath)}, {clipSeconds:0.#}-s clips (22 050 Hz WAV), threads {threads}, {Environment.ProcessorCount} CPUs"));
             Measure(ml, scorer, clips, Math.Min(5, smallCount));
             output.WriteLine("| files | seconds | clips/s | peak working set (MB) | peak managed heap (MB) | failed |");
             output.WriteLine("|---:|---:|---:|---:|---:|---:|");

@@ -1,10 +1,10 @@
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using GenreML.Cli.Models;
 using GenreML.Cli.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using GenreML.Cli.Commands.Scoring;
-using GenreML.Training.Progress;
+using GenreML.Core.Progress;
 using GenreML.Inference.Cards;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Evaluation;
@@ -58,7 +58,7 @@ internal static class EvaluateCommand
             string folder = output ?? Path.Combine("runs", "evaluate-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
             using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(ModelLocator.Resolve(modelPath), threads);
             int total = source.Entries().Count();
-            Console.WriteLine($"Evaluating {scorer.Model.Path} on {total} clips ({source.Description}).");
+            Console.WriteLine($"Evaluating {scorer.ModelPath} on {total} clips ({source.Description}).");
             GenreEvaluationResult result;
             using (var progress = new ConsoleProgress("evaluate", total, ScoringCliOptions.ShowProgress, Console.Out))
             {

@@ -2,7 +2,7 @@ using GenreML.Cli.Models;
 using System.CommandLine;
 using System.Globalization;
 using GenreML.Cli.Commands.Scoring;
-using GenreML.Training.Progress;
+using GenreML.Core.Progress;
 using GenreML.Inference.Cards;
 using GenreML.MLNet.Batch;
 using GenreML.MLNet.Data;
@@ -68,7 +68,7 @@ internal static class ScoreCommand
             var ml = new MLContext(seed: 0);
             AudioSourceView source = ml.Data.LoadFromAudioFiles(paths);
             using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(ModelLocator.Resolve(modelPath), threads);
-            top = Math.Min(top, scorer.Model.Card.Labels.Count);
+            top = Math.Min(top, scorer.Card.Labels.Count);
             int total = source.Entries().Count();
             var failures = new List<GenrePrediction>();
             int scored;

@@ -24,7 +24,7 @@ internal static class EvaluationCharts
         string confusion = Path.Combine(folder, "confusion_matrix.png");
         ChartRenderer.SavePng(ConfusionMatrixChart.Build(new ConfusionData(result.Labels, counts)), ConfusionMatrixChart.SuggestedSize(n), confusion);
         var scores = result.PerClass
-            .Select(c => new ClassScores(c.Label, c.Precision, c.Recall, c.Precision + c.Recall > 0 ? 2 * c.Precision * c.Recall / (c.Precision + c.Recall) : 0, c.Support))
+            .Select(c => new ClassScores(c.Label, c.Precision, c.Recall, c.F1, c.Support))
             .ToArray();
         string classScores = Path.Combine(folder, "class_scores.png");
         ChartRenderer.SavePng(ClassScoresChart.Build(scores), ClassScoresChart.SuggestedSize(scores.Length), classScores);

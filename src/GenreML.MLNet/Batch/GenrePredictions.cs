@@ -1,3 +1,4 @@
+using GenreML.Inference.Results;
 using GenreML.MLNet.Scoring;
 using Microsoft.ML;
 
@@ -31,11 +32,7 @@ public static class GenrePredictions
             return new GenrePrediction(clip.Path, null, float.NaN, [], [], clip.DurationSeconds, clip.Error);
         }
 
-        int[] order = Enumerable.Range(0, clip.Score.Length)
-            .OrderByDescending(i => clip.Score[i])
-            .ThenBy(i => i)
-            .Take(top)
-            .ToArray();
+        int[] order = ClipAggregation.TopIndices(clip.Score, top);
         return new GenrePrediction(
             clip.Path,
             labels[order[0]],

@@ -1,3 +1,4 @@
+using GenreML.Inference.Cards;
 using GenreML.Audio.Features;
 using GenreML.MLNet.Data;
 using Microsoft.ML;
@@ -14,22 +15,22 @@ namespace GenreML.MLNet.Scoring;
 internal sealed class ClipWindowView : IDataView
 {
     private readonly IDataView _input;
-    private readonly GenreModel _model;
+    private readonly ModelCard _card;
     private readonly ClipFeaturizer _featurizer;
     private readonly int _threads;
     private readonly int _pathColumn;
     private readonly int _labelColumn;
     private readonly float[] _emptyWindow;
 
-    public ClipWindowView(IDataView input, GenreModel model, ClipFeaturizer featurizer, GenreScoringOptions options)
+    public ClipWindowView(IDataView input, ModelCard card, ClipFeaturizer featurizer, GenreScoringOptions options)
     {
         _input = input;
-        _model = model;
+        _card = card;
         _featurizer = featurizer;
         _threads = options.Threads;
         (_pathColumn, _labelColumn) = InputColumns.Find(input.Schema, options);
-        _emptyWindow = new float[model.WindowSize];
-        Schema = BuildSchema(model, _labelColumn >= 0);
+        _emptyWindow = new float[card.Features.MelBands * card.WindowFrames];
+        Schema = BuildSchema(card, _labelColumn >= 0);
     }
 
     public bool HasLabel => _labelColumn >= 0;
@@ -44,7 +45,7 @@ internal sealed class ClipWindowView : IDataView
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
 
-    private static DataViewSchema BuildSchema(GenreModel model, bool labelled)
+    private static DataViewSchema BuildSchema(ModelCard card, bool labelled)
     {
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(AudioColumns.ClipIndex, NumberDataViewType.Int64);
@@ -56,7 +57,7 @@ internal sealed class ClipWindowView : IDataView
 
         builder.AddColumn(AudioColumns.Duration, NumberDataViewType.Double);
         builder.AddColumn(AudioColumns.Error, TextDataViewType.Instance);
-        builder.AddColumn(model.Card.InputName, new VectorDataViewType(NumberDataViewType.Single, model.WindowSize));
+        builder.AddColumn(card.InputName, new VectorDataViewType(NumberDataViewType.Single, card.Features.MelBands * card.WindowFrames));
         return builder.ToSchema();
     }
 
@@ -136,7 +137,7 @@ internal sealed class ClipWindowView : IDataView
                 long index = _nextIndex++;
                 ClipWindowView view = _view;
                 Func<ClipFeatures> work = () => ClipFeatures.Compute(
-                    view._featurizer, view._model.Card.WindowFrames, view._model.Card.WindowHop, index, pathText, labelText);
+                    view._featurizer, view._card.WindowFrames, view._card.WindowHop, index, pathText, labelText);
                 _ahead.Enqueue(view._threads <= 1 ? Task.FromResult(work()) : Task.Run(work));
             }
         }

@@ -1,7 +1,7 @@
-using GenreML.Training.Progress;
-using GenreML.Audio.IO;
+using GenreML.Core.Progress;
+using GenreML.Core.IO;
 using System.Diagnostics;
-using GenreML.Inference.Evaluation;
+using GenreML.Core.Evaluation;
 using GenreML.Training.Augmentation;
 using GenreML.Training.Features;
 using TorchSharp.Modules;

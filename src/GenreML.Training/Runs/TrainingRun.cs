@@ -1,5 +1,5 @@
-using GenreML.Training.Progress;
-using GenreML.Audio.IO;
+using GenreML.Core.Progress;
+using GenreML.Core.IO;
 using GenreML.Audio.Features;
 using System.Globalization;
 using GenreML.Inference.Cards;
