@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GenreML.Audio.Decoding;
 using GenreML.Audio.Synthesis;
-using GenreML.MLNet.Batch;
+using GenreML.MLNet.Results;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Scoring;
 using Microsoft.ML;
@@ -88,7 +88,7 @@ internal static class ScoringBench
         int failed;
         using (var sampler = new Timer(_ => { lock (clips) { Sample(); } }, null, 0, 20))
         {
-            failed = GenrePredictions.Read(scorer.Transform(ml.Data.LoadFromAudioFiles(files)), top: 1).Count(p => !p.Succeeded);
+            failed = GenrePredictions.Read(scorer.Transform(ml.Data.LoadFromAudioFiles(files))).Count(p => !p.Succeeded);
         }
 
         double seconds = clock.Elapsed.TotalSeconds;

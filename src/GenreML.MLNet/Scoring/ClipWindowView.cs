@@ -67,8 +67,8 @@ internal sealed class ClipWindowView : IDataView
         private readonly DataViewRowCursor _source;
         private readonly ValueGetter<ReadOnlyMemory<char>> _path;
         private readonly ValueGetter<ReadOnlyMemory<char>>? _label;
-        private readonly Queue<Task<ClipFeatures>> _ahead = new();
-        private ClipFeatures? _clip;
+        private readonly Queue<Task<ClipWindows>> _ahead = new();
+        private ClipWindows? _clip;
         private int _window;
         private long _position = -1;
         private long _nextIndex;
@@ -136,7 +136,7 @@ internal sealed class ClipWindowView : IDataView
                 string? labelText = _label is null ? null : label.ToString();
                 long index = _nextIndex++;
                 ClipWindowView view = _view;
-                Func<ClipFeatures> work = () => ClipFeatures.Compute(
+                Func<ClipWindows> work = () => ClipWindows.Compute(
                     view._featurizer, view._card.WindowFrames, view._card.WindowHop, index, pathText, labelText);
                 _ahead.Enqueue(view._threads <= 1 ? Task.FromResult(work()) : Task.Run(work));
             }
@@ -160,11 +160,11 @@ internal sealed class ClipWindowView : IDataView
             return (ValueGetter<TValue>)getter;
         }
 
-        private ClipFeatures Current => _clip ?? throw new InvalidOperationException("The cursor is not on a row; call MoveNext first.");
+        private ClipWindows Current => _clip ?? throw new InvalidOperationException("The cursor is not on a row; call MoveNext first.");
 
         private void WindowGetter(ref VBuffer<float> value)
         {
-            ClipFeatures clip = Current;
+            ClipWindows clip = Current;
             float[] window = clip.Windows.Length == 0 ? _view._emptyWindow : clip.Windows[_window];
             Getters.CopyVector(window, ref value);
         }
@@ -175,7 +175,7 @@ internal sealed class ClipWindowView : IDataView
         {
             if (disposing)
             {
-                foreach (Task<ClipFeatures> pending in _ahead)
+                foreach (Task<ClipWindows> pending in _ahead)
                 {
                     pending.Wait();
                 }
