@@ -1,3 +1,4 @@
+using GenreML.Core.Runs;
 using GenreML.Core.IO;
 using GenreML.Cli.Models;
 using GenreML.Cli.Reporting;
@@ -65,15 +66,16 @@ internal static class EvaluateCommand
                 result = ml.MulticlassClassification.EvaluateGenres(scorer.Transform(source), topK: 3, new ProgressSink(progress));
             }
 
-            AtomicFile.WriteAllText(Path.Combine(folder, "metrics.json"), result.ToJson());
-            AtomicFile.WriteAllText(Path.Combine(folder, "confusion.md"), EvaluationMarkdown.Report(result));
+            var run = new RunFolder(folder);
+            AtomicFile.WriteAllText(run.Metrics, result.ToJson());
+            AtomicFile.WriteAllText(run.File(RunFolder.ConfusionMarkdownFile), EvaluationMarkdown.Report(result));
             Console.WriteLine();
             Console.Write(EvaluationMarkdown.MetricsTable(result));
             Console.WriteLine();
             Console.Write(EvaluationMarkdown.ConfusionMatrix(result));
             Console.WriteLine();
-            IReadOnlyList<string> charts = EvaluationCharts.Write(result, folder);
-            Console.WriteLine($"Wrote {Path.Combine(folder, "metrics.json")}, {Path.Combine(folder, "confusion.md")} and {string.Join(", ", charts)}.");
+            IReadOnlyList<string> charts = EvaluationCharts.Write(result, run);
+            Console.WriteLine($"Wrote {run.Metrics}, {run.File(RunFolder.ConfusionMarkdownFile)} and {string.Join(", ", charts)}.");
             return FailureReport.Print($"{result.Failures.Count} clip(s) could not be evaluated:", result.Failures.Select(f => (f.Path, f.Reason)).ToArray());
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ModelCardException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)

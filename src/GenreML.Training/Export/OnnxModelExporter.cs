@@ -22,7 +22,7 @@ public sealed class OnnxModelExporter : IModelExporter
 
     /// <summary>
     /// The window-level model: input <c>logmel [N, 1, bands, T]</c> in raw dB, outputs <c>logits</c> and
-    /// <c>probabilities [N, labels]</c>. Fully convolutional networks get a dynamic frame axis; the others a fixed one.
+    /// <c>probabilities [N, labels]</c>. Architectures registered as fully convolutional (<see cref="Architecture.DynamicFrames"/>) get a dynamic frame axis; the others a fixed one.
     /// The written file is then read back through <see cref="ModelContract.Load"/>, so a model that a reader would refuse is never kept.
     /// </summary>
     /// <exception cref="ModelCardException">The written model does not keep the contract with its card.</exception>
@@ -32,7 +32,7 @@ public sealed class OnnxModelExporter : IModelExporter
         ArgumentNullException.ThrowIfNull(card);
         OnnxExporter.Export(model, path, CommonOptions(card) with
         {
-            DynamicFrames = model is CompactNet,
+            DynamicFrames = ModelFactory.Get(card.Architecture).DynamicFrames,
             InputName = card.InputName,
             GraphName = $"genreml_{card.Architecture}",
             DocString = $"GenreML {card.Architecture} genre classifier: {string.Join(", ", card.Labels)}",
