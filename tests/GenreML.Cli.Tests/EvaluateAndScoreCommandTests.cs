@@ -41,7 +41,7 @@ public sealed class EvaluateAndScoreCommandTests : IDisposable
         Assert.Equal(12, lines.Length);
         Assert.Equal("path,genre,probability,top_genres,top_probabilities,seconds,error,size,mtime,sha256,model", lines[0]);
         string errorRow = Assert.Single(lines, l => l.StartsWith(bad + ",", StringComparison.Ordinal));
-        Assert.StartsWith(bad + ",,,,,0,", errorRow);
+        Assert.StartsWith(bad + ",,,,,,", errorRow);
         Assert.NotEmpty(errorRow.Split(',')[6]);
     }
 

@@ -1,4 +1,6 @@
-using GenreML.MLNet.Batch;
+using GenreML.Inference.Batch;
+using GenreML.Inference.Results;
+using GenreML.MLNet.Results;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Scoring;
 using GenreML.Testing;
@@ -20,18 +22,19 @@ public sealed class BatchTests
         string last = audio.AddClip("c.wav", "country", 1, seconds: 2);
         using GenreScoringTransformer scorer = _ml.Transforms.ScoreGenres(TestAudio.TinyModel);
 
-        List<GenrePrediction> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([first, broken, missing, last])), top: 3).ToList();
+        List<ClassificationOutcome> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([first, broken, missing, last]))).ToList();
 
         Assert.Equal([first, broken, missing, last], predictions.Select(p => p.Path));
         Assert.Equal([true, false, false, true], predictions.Select(p => p.Succeeded));
         Assert.False(string.IsNullOrWhiteSpace(predictions[1].Error));
         Assert.False(string.IsNullOrWhiteSpace(predictions[2].Error));
-        GenrePrediction ok = predictions[0];
-        Assert.Equal(3, ok.TopGenres.Count);
-        Assert.Equal(ok.Genre, ok.TopGenres[0]);
-        Assert.Equal(ok.Probability, ok.TopProbabilities[0]);
-        Assert.True(ok.TopProbabilities[0] >= ok.TopProbabilities[1] && ok.TopProbabilities[1] >= ok.TopProbabilities[2]);
-        Assert.Equal(2.0, ok.DurationSeconds, 2);
+        GenrePrediction ok = predictions[0].Prediction!;
+        Assert.Equal(10, ok.Scores.Count);
+        Assert.Equal(ok.Genre, ok.Scores[0].Genre);
+        Assert.Equal(ok.Confidence, ok.Scores[0].Probability);
+        Assert.True(ok.Scores.Zip(ok.Scores.Skip(1)).All(pair => pair.First.Probability >= pair.Second.Probability));
+        Assert.Equal(2.0, ok.Duration.TotalSeconds, 2);
+        Assert.True(ok.WindowCount > 0);
     }
 
     [Fact]
@@ -60,11 +63,21 @@ public sealed class BatchTests
         string target = Path.Combine(audio.Root, "out", name);
         ResultRecord[] records =
         [
-            new(new("/m/a, b.wav", "rock", 0.5f, ["rock", "pop"], [0.5f, 0.25f], 30, null), new FileIdentity("/m/a, b.wav", 10, "2026-01-01T00:00:00.0000000Z", null), "m@1"),
-            new(new("/m/c.wav", null, float.NaN, [], [], 0, "not audio"), new FileIdentity("/m/c.wav", 3, "2026-01-02T00:00:00.0000000Z", "ab"), "m@1"),
+            new(
+                new ClassificationOutcome
+                {
+                    Path = "/m/a, b.wav",
+                    Prediction = new GenrePrediction
+                    {
+                        Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.25f), new("jazz", 0.25f)], Duration = TimeSpan.FromSeconds(30), WindowCount = 10,
+                    },
+                },
+                new FileIdentity("/m/a, b.wav", 10, "2026-01-01T00:00:00.0000000Z", null),
+                "m@1"),
+            new(new ClassificationOutcome { Path = "/m/c.wav", Error = "not audio" }, new FileIdentity("/m/c.wav", 3, "2026-01-02T00:00:00.0000000Z", "ab"), "m@1"),
         ];
 
-        using (ResultsFileWriter writer = ResultsFileWriter.Create(target))
+        using (ResultsFileWriter writer = ResultsFileWriter.Create(target, top: 2))
         {
             foreach (ResultRecord record in records)
             {
@@ -79,7 +92,7 @@ public sealed class BatchTests
         {
             Assert.Equal(ResultFields.CsvHeader, lines[0]);
             Assert.Equal("\"/m/a, b.wav\",rock,0.5,rock;pop,0.5;0.25,30,,10,2026-01-01T00:00:00.0000000Z,,m@1", lines[1]);
-            Assert.Equal("/m/c.wav,,,,,0,not audio,3,2026-01-02T00:00:00.0000000Z,ab,m@1", lines[2]);
+            Assert.Equal("/m/c.wav,,,,,,not audio,3,2026-01-02T00:00:00.0000000Z,ab,m@1", lines[2]);
         }
         else
         {
@@ -100,7 +113,7 @@ public sealed class BatchTests
         using var audio = new TestAudio();
         string clip = audio.AddClip("a.wav", "rock", 0, seconds: 1);
         string target = Path.Combine(audio.Root, name);
-        var record = new ResultRecord(new(clip, "rock", 0.5f, ["rock"], [0.5f], 1, null), FileIdentity.Of(clip), "m@1");
+        var record = new ResultRecord(Ok(clip), FileIdentity.Of(clip), "m@1");
         using (ResultsFileWriter writer = ResultsFileWriter.Create(target))
         {
             writer.Write(record);
@@ -129,7 +142,7 @@ public sealed class BatchTests
         string target = Path.Combine(audio.Root, "r.jsonl");
         using (ResultsFileWriter writer = ResultsFileWriter.Create(target))
         {
-            writer.Write(new ResultRecord(new(clip, "rock", 0.5f, ["rock"], [0.5f], 1, null), FileIdentity.Of(clip), "m@1"));
+            writer.Write(new ResultRecord(Ok(clip), FileIdentity.Of(clip), "m@1"));
         }
 
         audio.AddClip("a.wav", "rock", 0, seconds: 2);
@@ -137,6 +150,12 @@ public sealed class BatchTests
         Assert.False(index.IsDone(clip));
         Assert.True(index.DropsLines);
     }
+
+    private static ClassificationOutcome Ok(string path) => new()
+    {
+        Path = path,
+        Prediction = new GenrePrediction { Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.5f)], Duration = TimeSpan.FromSeconds(1), WindowCount = 1 },
+    };
 
     [Fact]
     public void Unknown_results_extension_is_rejected()
@@ -156,10 +175,10 @@ public sealed class BatchTests
 
         using GenreScoringTransformer scorer = _ml.Transforms.ScoreGenres(TestAudio.TinyModel);
 
-        List<GenrePrediction> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([samples]))).ToList();
+        List<ClassificationOutcome> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([samples]))).ToList();
 
         Assert.NotEmpty(predictions);
         Assert.All(predictions, p => Assert.True(p.Succeeded, $"{p.Path}: {p.Error}"));
-        Assert.All(predictions, p => Assert.InRange(p.DurationSeconds, 29, 31));
+        Assert.All(predictions, p => Assert.InRange(p.Prediction!.Duration.TotalSeconds, 29, 31));
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using GenreML.Cli.Commands.Scoring;
-using GenreML.MLNet.Batch;
+using GenreML.MLNet.Results;
 using GenreML.MLNet.Library;
 
 namespace GenreML.Cli.Commands;

@@ -1,4 +1,4 @@
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using GenreML.Inference.Results;
 using GenreML.Reports.Charts;
 using GenreML.Reports.Rendering;

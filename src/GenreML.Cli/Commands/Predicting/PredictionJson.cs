@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using GenreML.Inference.Results;
-using GenreML.MLNet.Batch;
+using GenreML.MLNet.Results;
 using GenrePrediction = GenreML.Inference.Results.GenrePrediction;
 
 namespace GenreML.Cli.Commands.Predicting;

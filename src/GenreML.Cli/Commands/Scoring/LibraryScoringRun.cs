@@ -1,12 +1,13 @@
 using System.Globalization;
 using GenreML.Cli.Invocation;
 using GenreML.Cli.Models;
+using GenreML.Inference.Batch;
 using GenreML.Inference.Cards;
-using GenreML.MLNet.Batch;
+using GenreML.MLNet.Results;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Library;
 using GenreML.MLNet.Scoring;
-using GenreML.Training.Progress;
+using GenreML.Core.Progress;
 using Microsoft.ML;
 
 namespace GenreML.Cli.Commands.Scoring;
@@ -44,8 +45,8 @@ internal sealed class LibraryScoringRun
     {
         var ml = new MLContext(seed: 0);
         using GenreScoringTransformer scorer = ModelLocator.Open(ModelPath, path => ml.Transforms.ScoreGenres(path, Threads));
-        string model = ModelIdentity.Of(scorer.Model.Path);
-        int top = Math.Min(Top, scorer.Model.Card.Labels.Count);
+        string model = ModelIdentity.Of(scorer.ModelPath);
+        int top = Math.Min(Top, scorer.Card.Labels.Count);
         var walker = new LibraryWalker();
         List<LibraryFile> found = walker.Walk(Inputs).ToList();
         SkipSummary.Print(walker, Verbose);
@@ -64,27 +65,27 @@ internal sealed class LibraryScoringRun
         }
 
         using var interrupt = new InterruptSignal();
-        using ResultsFileWriter? writer = Output is null ? null : Resume ? ResultsFileWriter.Append(Output, done) : ResultsFileWriter.Create(Output);
+        using ResultsFileWriter? writer = Output is null ? null : Resume ? ResultsFileWriter.Append(Output, done, top) : ResultsFileWriter.Create(Output, top);
         var failures = new List<(string Path, string Reason)>();
         int scored = 0;
         try
         {
             using var progress = new ConsoleProgress("score", todo.Length, writer is not null && ScoringCliOptions.ShowProgress, Console.Out);
-            foreach (GenrePrediction prediction in GenrePredictions.Read(scorer.Transform(ml.Data.LoadFromAudioFiles(todo)), top))
+            foreach (ClassificationOutcome outcome in GenrePredictions.Read(scorer.Transform(ml.Data.LoadFromAudioFiles(todo))))
             {
                 scored++;
-                if (!prediction.Succeeded)
+                if (!outcome.Succeeded)
                 {
-                    failures.Add((prediction.Path, prediction.Error ?? ""));
+                    failures.Add((outcome.Path, outcome.Error ?? ""));
                 }
 
                 if (writer is null)
                 {
-                    Print(prediction);
+                    Print(outcome, top);
                 }
                 else
                 {
-                    writer.Write(new ResultRecord(prediction, FileIdentity.Of(prediction.Path, HashContent), model));
+                    writer.Write(new ResultRecord(outcome, FileIdentity.Of(outcome.Path, HashContent), model));
                 }
 
                 progress.Increment();
@@ -132,15 +133,15 @@ internal sealed class LibraryScoringRun
         }
     }
 
-    private static void Print(GenrePrediction p)
+    private static void Print(ClassificationOutcome outcome, int top)
     {
-        if (!p.Succeeded)
+        if (outcome.Prediction is not { } p)
         {
-            Console.WriteLine($"{p.Path}\terror: {p.Error}");
+            Console.WriteLine($"{outcome.Path}\terror: {outcome.Error}");
             return;
         }
 
-        string ranking = string.Join("  ", p.TopGenres.Zip(p.TopProbabilities, (g, pr) => string.Create(CultureInfo.InvariantCulture, $"{g} {pr:0.000}")));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Path}\t{p.Genre}\t{p.Probability:0.000}\t{p.DurationSeconds:0.0}s\t{ranking}"));
+        string ranking = string.Join("  ", p.Scores.Take(top).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Genre} {s.Probability:0.000}")));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outcome.Path}\t{p.Genre}\t{p.Confidence:0.000}\t{p.Duration.TotalSeconds:0.0}s\t{ranking}"));
     }
 }
