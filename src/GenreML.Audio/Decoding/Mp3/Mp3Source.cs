@@ -213,29 +213,13 @@ internal sealed class Mp3Source : MonoAudioSource
             throw new AudioFormatException(SourceName, $"MPEG frame {_frames} (byte {_reader.Position - header.FrameLength}) cannot be decoded: {error.Message}", error);
         }
 
-        int samples = Downmix(produced, header.Channels);
+        int samples = produced / header.Channels;
+        MonoDownmix.Interleaved(_pcm.AsSpan(0, produced), header.Channels, _mono.AsSpan(0, samples));
         long first = _decoded;
         _decoded += samples;
         _pendingStart = (int)Math.Clamp(_skip - first, 0, samples);
         _pendingEnd = (int)Math.Clamp(_end - first, _pendingStart, samples);
         return true;
-    }
-
-    private int Downmix(int produced, int channels)
-    {
-        if (channels == 1)
-        {
-            _pcm.AsSpan(0, produced).CopyTo(_mono);
-            return produced;
-        }
-
-        int frames = produced / 2;
-        for (int i = 0; i < frames; i++)
-        {
-            _mono[i] = (_pcm[2 * i] + _pcm[(2 * i) + 1]) * 0.5f;
-        }
-
-        return frames;
     }
 
     private void CheckFrameCount()
