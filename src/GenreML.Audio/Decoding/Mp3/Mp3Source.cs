@@ -66,7 +66,7 @@ internal sealed class Mp3Source : MonoAudioSource
     public static Mp3Source Open(Stream stream, string source)
     {
         var reader = new LookaheadReader(stream);
-        SkipId3v2(reader, source);
+        Id3v2.Skip(reader, source);
         long tagEnd = reader.Position;
         if (!FindFrame(reader, FirstFrameSearch, null))
         {
@@ -116,20 +116,6 @@ internal sealed class Mp3Source : MonoAudioSource
         _mono.AsSpan(_pendingStart, count).CopyTo(destination);
         _pendingStart += count;
         return count;
-    }
-
-    private static void SkipId3v2(LookaheadReader reader, string source)
-    {
-        long length;
-        while ((length = Id3v2.TagLength(reader.Peek(Id3v2.HeaderLength))) > 0)
-        {
-            long at = reader.Position;
-            long skipped = reader.Skip(length);
-            if (skipped < length)
-            {
-                throw new AudioFormatException(source, $"the file ends inside its ID3v2 tag (byte {at}: it claims {length} bytes, {skipped} are present)");
-            }
-        }
     }
 
     /// <summary>

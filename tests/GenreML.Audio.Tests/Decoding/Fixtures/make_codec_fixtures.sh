@@ -55,3 +55,38 @@ ff -i "$tmp/m11.wav" -c:a libvorbis -q:a 0 ogg-vorbis-mono.ogg
 ff -i "$tmp/m11.wav" -af "pan=5.1|c0=c0|c1=-1*c0|c2=0.5*c0|c3=0.2*c0|c4=c0|c5=0.7*c0" -c:a libvorbis -q:a 0 ogg-vorbis-6ch.ogg
 ff -i "$tmp/s16.wav" -af "volume=2.2" -c:a libvorbis -q:a 0 ogg-vorbis-loud.ogg
 for f in ogg-*.ogg; do ref "$f"; done
+
+# FLAC: ffmpeg's encoder at several compression levels, 16 and 24-bit samples, 1/2/6 channels, each
+# stereo decorrelation mode, odd block sizes; loud noise (verbatim subframes, escaped partitions) and
+# silence (constant subframes); the reference flac encoder for 8-bit and 32-bit samples, and a
+# picture block with a seek table.
+src 44100 2 0.25 "$tmp/f44.wav"
+src 8000 1 0.25 "$tmp/f8m.wav"
+ff -f lavfi -i "anoisesrc=r=22050:d=0.2:a=1:c=white:seed=3" -ac 2 -c:a pcm_s16le "$tmp/noise.wav"
+ff -f lavfi -i "anullsrc=r=16000:cl=mono" -t 0.1 -c:a pcm_s16le "$tmp/silence.wav"
+ff -i "$tmp/f44.wav" -c:a flac -compression_level 0 flac-s16-stereo-level0.flac
+ff -i "$tmp/f44.wav" -c:a flac -compression_level 5 flac-s16-stereo-level5.flac
+ff -i "$tmp/f44.wav" -c:a flac -compression_level 12 -exact_rice_parameters 1 flac-s16-stereo-level12.flac
+for mode in indep left_side right_side mid_side; do
+  ff -i "$tmp/f44.wav" -c:a flac -ch_mode $mode -frame_size 1001 flac-s16-$mode-block1001.flac
+done
+ff -i "$tmp/f44.wav" -c:a flac -sample_fmt s32 -compression_level 8 flac-s24-stereo.flac
+ff -i "$tmp/f8m.wav" -c:a flac -frame_size 333 flac-s16-mono-block333.flac
+ff -i "$tmp/f8m.wav" -af "pan=5.1|c0=c0|c1=-1*c0|c2=0.5*c0|c3=0.2*c0|c4=c0|c5=0.7*c0" -c:a flac -sample_fmt s32 flac-s24-6ch.flac
+ff -i "$tmp/noise.wav" -c:a flac -compression_level 0 flac-s16-noise.flac
+ff -i "$tmp/silence.wav" -c:a flac flac-s16-silence.flac
+ff -i "$tmp/f8m.wav" -af "volume=0.9" -c:a pcm_u8 -f u8 "$tmp/f8m.u8"
+flac --silent -f --force-raw-format --endian=little --sign=unsigned --channels=1 --bps=8 --sample-rate=8000 -o flac-u8-mono.flac "$tmp/f8m.u8"
+ff -i "$tmp/f44.wav" -af "volume=0.9" -c:a pcm_s32le -f s32le "$tmp/f44.s32"
+flac --silent -f --force-raw-format --endian=little --sign=signed --channels=2 --bps=32 --sample-rate=44100 -o flac-s32-stereo.flac "$tmp/f44.s32"
+ff -f lavfi -i "color=c=blue:s=4x4:d=0.04" -frames:v 1 "$tmp/cover.png"
+flac --silent -f --picture="$tmp/cover.png" -o flac-s16-picture-seektable.flac "$tmp/f8m.wav"
+for f in flac-*.flac; do [ "$f" = flac-s32-stereo.flac ] || ref "$f"; done
+# ffmpeg 5.1 cannot decode 32-bit FLAC: that reference is the flac tool's decode, scaled as ffmpeg
+# scales 32-bit integers ((float)x * 2^-31) and downmixed the same way.
+flac --silent -f -d --force-raw-format --endian=little --sign=signed -o "$tmp/s32.raw" flac-s32-stereo.flac
+/usr/bin/python3 - "$tmp/s32.raw" flac-s32-stereo.flac.f32 <<'PY'
+import sys, numpy as np
+x = np.fromfile(sys.argv[1], dtype='<i4').reshape(-1, 2).astype(np.float32) * np.float32(2.0 ** -31)
+((x[:, 0] + x[:, 1]) * np.float32(0.5)).astype('<f4').tofile(sys.argv[2])
+PY
