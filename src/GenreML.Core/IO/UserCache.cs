@@ -1,4 +1,4 @@
-namespace GenreML.Audio.IO;
+namespace GenreML.Core.IO;
 
 /// <summary>GenreML's per-user cache: <c>$XDG_CACHE_HOME/genreml</c>, or <c>~/.cache/genreml</c> when that is unset.</summary>
 public static class UserCache

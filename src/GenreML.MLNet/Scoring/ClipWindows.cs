@@ -4,14 +4,14 @@ using GenreML.Audio.Features;
 namespace GenreML.MLNet.Scoring;
 
 /// <summary>The model windows of one clip, or why there are none.</summary>
-internal sealed record ClipFeatures(long Index, string Path, string? Label, double DurationSeconds, float[][] Windows, string Error)
+internal sealed record ClipWindows(long Index, string Path, string? Label, double DurationSeconds, float[][] Windows, string Error)
 {
     /// <summary>
     /// Decodes, resamples and computes the log-Mel spectrogram with the shared <see cref="ClipFeaturizer"/>,
     /// then cuts exactly the windows of <see cref="SpectrogramWindows.Cut"/>. A file that cannot be read
     /// gives a result with <see cref="Error"/> set instead of an exception.
     /// </summary>
-    public static ClipFeatures Compute(ClipFeaturizer featurizer, int windowFrames, int windowHop, long index, string path, string? label)
+    public static ClipWindows Compute(ClipFeaturizer featurizer, int windowFrames, int windowHop, long index, string path, string? label)
     {
         try
         {
@@ -23,7 +23,7 @@ internal sealed record ClipFeatures(long Index, string Path, string? Label, doub
             }
 
             float[][] windows = SpectrogramWindows.Cut(spectrogram, windowFrames, windowHop);
-            return new ClipFeatures(index, path, label, signal.Duration.TotalSeconds, windows, "");
+            return new ClipWindows(index, path, label, signal.Duration.TotalSeconds, windows, "");
         }
         catch (AudioFormatException e)
         {
@@ -35,6 +35,6 @@ internal sealed record ClipFeatures(long Index, string Path, string? Label, doub
         }
     }
 
-    private static ClipFeatures Failed(long index, string path, string? label, string reason) =>
+    private static ClipWindows Failed(long index, string path, string? label, string reason) =>
         new(index, path, label, 0, [], reason);
 }

@@ -1,10 +1,12 @@
-namespace GenreML.Inference.Evaluation;
+namespace GenreML.Core.Evaluation;
 
 /// <summary>
-/// Single-label classification figures computed from true and predicted class indices:
-/// accuracy, balanced accuracy (mean recall over the classes that occur in the truth), macro F1
-/// (mean F1 over the same classes), per-class precision/recall/F1/support and the confusion matrix
-/// (rows = true class, columns = predicted class). Pure arithmetic, no ML framework.
+/// Single-label classification figures computed from true and predicted class indices (or from a confusion
+/// matrix): accuracy, balanced accuracy (mean recall over the classes that occur in the truth), macro F1
+/// (mean F1 over the classes that occur in the truth or in the predictions, as scikit-learn's
+/// <c>f1_score(average="macro")</c>), per-class precision/recall/F1/support and the confusion matrix
+/// (rows = true class, columns = predicted class). Pure arithmetic, no ML framework: the one definition
+/// of these figures that <c>train</c>, <c>bench training</c> and <c>evaluate</c> all print.
 /// </summary>
 public sealed class ClassificationMetrics
 {
@@ -30,9 +32,10 @@ public sealed class ClassificationMetrics
         }
 
         PerClass = perClass;
-        var present = perClass.Where(c => c.Support > 0).ToList();
-        BalancedAccuracy = present.Count == 0 ? 0 : present.Average(c => c.Recall);
-        MacroF1 = present.Count == 0 ? 0 : present.Average(c => c.F1);
+        var inTruth = perClass.Where(c => c.Support > 0).ToList();
+        BalancedAccuracy = inTruth.Count == 0 ? 0 : inTruth.Average(c => c.Recall);
+        var occurring = perClass.Where((c, k) => c.Support > 0 || confusion.Sum(row => row[k]) > 0).ToList();
+        MacroF1 = occurring.Count == 0 ? 0 : occurring.Average(c => c.F1);
     }
 
     /// <summary>Class names, index = class index.</summary>
@@ -47,7 +50,10 @@ public sealed class ClassificationMetrics
     /// <summary>Mean recall over the classes with at least one true example.</summary>
     public double BalancedAccuracy { get; }
 
-    /// <summary>Mean F1 over the classes with at least one true example.</summary>
+    /// <summary>
+    /// Mean F1 over the classes with at least one true or predicted example (scikit-learn's macro F1: a class
+    /// predicted but never true counts with F1 0; a class absent from both is left out); 0 when there are no examples.
+    /// </summary>
     public double MacroF1 { get; }
 
     /// <summary>Mean negative log of the probability given to the true class, when probabilities were supplied.</summary>
@@ -99,5 +105,27 @@ public sealed class ClassificationMetrics
 
         double? logLoss = probabilities is null || truth.Count == 0 ? null : logLossSum / truth.Count;
         return new ClassificationMetrics(labels.ToArray(), confusion, logLoss);
+    }
+
+    /// <summary>The figures of a confusion matrix (<c>confusion[t][p]</c> examples of true class t predicted as p), with no log-loss.</summary>
+    /// <exception cref="ArgumentException">The matrix is not square with one row per label, or a count is negative.</exception>
+    public static ClassificationMetrics FromConfusion(IReadOnlyList<string> labels, IReadOnlyList<IReadOnlyList<int>> confusion)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(confusion);
+        if (labels.Count == 0) throw new ArgumentException("at least one label is required", nameof(labels));
+        if (confusion.Count != labels.Count)
+            throw new ArgumentException($"the confusion matrix has {confusion.Count} rows, expected one per label ({labels.Count})", nameof(confusion));
+        var copy = new int[labels.Count][];
+        for (int t = 0; t < labels.Count; t++)
+        {
+            if (confusion[t].Count != labels.Count)
+                throw new ArgumentException($"confusion row {t} has {confusion[t].Count} columns, expected {labels.Count}", nameof(confusion));
+            if (confusion[t].Any(c => c < 0))
+                throw new ArgumentException($"confusion row {t} holds a negative count", nameof(confusion));
+            copy[t] = confusion[t].ToArray();
+        }
+
+        return new ClassificationMetrics(labels.ToArray(), copy, null);
     }
 }

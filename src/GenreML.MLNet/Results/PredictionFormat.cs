@@ -1,4 +1,4 @@
-namespace GenreML.MLNet.Batch;
+namespace GenreML.MLNet.Results;
 
 /// <summary>File formats of <see cref="PredictionFileWriter"/>.</summary>
 public enum PredictionFormat

@@ -1,4 +1,4 @@
-namespace GenreML.Audio.IO;
+namespace GenreML.Core.IO;
 
 /// <summary>
 /// One all-or-nothing file write (see <see cref="AtomicFile.Create"/>): write into <see cref="Stream"/>,

@@ -1,6 +1,6 @@
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 
-namespace GenreML.Audio.Tests.IO;
+namespace GenreML.Core.Tests.IO;
 
 public sealed class AtomicFileTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GenreML.Audio.IO;
+namespace GenreML.Core.IO;
 
 /// <summary>
 /// Writes files all or nothing: the content goes to a temporary file in the target's folder, is flushed

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace GenreML.Training.Progress;
+namespace GenreML.Core.Progress;
 
 /// <summary>
 /// A one-line progress bar for work longer than a second: "label [#####.....] 12/40 3.1/s ETA 0:09 detail".
