@@ -1,4 +1,6 @@
-using GenreML.MLNet.Batch;
+using GenreML.Inference.Batch;
+using GenreML.Inference.Results;
+using GenreML.MLNet.Results;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Scoring;
 using GenreML.Testing;
@@ -20,18 +22,19 @@ public sealed class BatchTests
         string last = audio.AddClip("c.wav", "country", 1, seconds: 2);
         using GenreScoringTransformer scorer = _ml.Transforms.ScoreGenres(TestAudio.TinyModel);
 
-        List<GenrePrediction> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([first, broken, missing, last])), top: 3).ToList();
+        List<ClassificationOutcome> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([first, broken, missing, last]))).ToList();
 
         Assert.Equal([first, broken, missing, last], predictions.Select(p => p.Path));
         Assert.Equal([true, false, false, true], predictions.Select(p => p.Succeeded));
         Assert.False(string.IsNullOrWhiteSpace(predictions[1].Error));
         Assert.False(string.IsNullOrWhiteSpace(predictions[2].Error));
-        GenrePrediction ok = predictions[0];
-        Assert.Equal(3, ok.TopGenres.Count);
-        Assert.Equal(ok.Genre, ok.TopGenres[0]);
-        Assert.Equal(ok.Probability, ok.TopProbabilities[0]);
-        Assert.True(ok.TopProbabilities[0] >= ok.TopProbabilities[1] && ok.TopProbabilities[1] >= ok.TopProbabilities[2]);
-        Assert.Equal(2.0, ok.DurationSeconds, 2);
+        GenrePrediction ok = predictions[0].Prediction!;
+        Assert.Equal(10, ok.Scores.Count);
+        Assert.Equal(ok.Genre, ok.Scores[0].Genre);
+        Assert.Equal(ok.Confidence, ok.Scores[0].Probability);
+        Assert.True(ok.Scores.Zip(ok.Scores.Skip(1)).All(pair => pair.First.Probability >= pair.Second.Probability));
+        Assert.Equal(2.0, ok.Duration.TotalSeconds, 2);
+        Assert.True(ok.WindowCount > 0);
     }
 
     [Fact]
@@ -54,37 +57,110 @@ public sealed class BatchTests
     [Theory]
     [InlineData("results.csv")]
     [InlineData("results.jsonl")]
-    public void Results_file_is_written_atomically_with_one_line_per_file(string name)
+    public void Results_file_has_one_line_per_file_and_reads_back(string name)
     {
         using var audio = new TestAudio();
         string target = Path.Combine(audio.Root, "out", name);
-        GenrePrediction[] predictions =
+        ResultRecord[] records =
         [
-            new("/m/a, b.wav", "rock", 0.5f, ["rock", "pop"], [0.5f, 0.25f], 30, null),
-            new("/m/c.wav", null, float.NaN, [], [], 0, "not audio"),
+            new(
+                new ClassificationOutcome
+                {
+                    Path = "/m/a, b.wav",
+                    Prediction = new GenrePrediction
+                    {
+                        Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.25f), new("jazz", 0.25f)], Duration = TimeSpan.FromSeconds(30), WindowCount = 10,
+                    },
+                },
+                new FileIdentity("/m/a, b.wav", 10, "2026-01-01T00:00:00.0000000Z", null),
+                "m@1"),
+            new(new ClassificationOutcome { Path = "/m/c.wav", Error = "not audio" }, new FileIdentity("/m/c.wav", 3, "2026-01-02T00:00:00.0000000Z", "ab"), "m@1"),
         ];
 
-        int written = PredictionFileWriter.Write(target, predictions);
+        using (ResultsFileWriter writer = ResultsFileWriter.Create(target, top: 2))
+        {
+            foreach (ResultRecord record in records)
+            {
+                writer.Write(record);
+            }
+        }
 
         string[] lines = File.ReadAllLines(target);
-        Assert.Equal(2, written);
         Assert.Equal(name.EndsWith(".csv", StringComparison.Ordinal) ? 3 : 2, lines.Length);
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(target)!));
         if (name.EndsWith(".csv", StringComparison.Ordinal))
         {
-            Assert.Equal("\"/m/a, b.wav\",rock,0.5,rock;pop,0.5;0.25,30,", lines[1]);
-            Assert.Equal("/m/c.wav,,,,,0,not audio", lines[2]);
+            Assert.Equal(ResultFields.CsvHeader, lines[0]);
+            Assert.Equal("\"/m/a, b.wav\",rock,0.5,rock;pop,0.5;0.25,30,,10,2026-01-01T00:00:00.0000000Z,,m@1", lines[1]);
+            Assert.Equal("/m/c.wav,,,,,,not audio,3,2026-01-02T00:00:00.0000000Z,ab,m@1", lines[2]);
         }
         else
         {
             Assert.Contains("\"error\":\"not audio\"", lines[1]);
         }
+
+        List<ResultLine> back = ResultsFileReader.Read(target).ToList();
+        Assert.Equal(records.Select(r => r.Identity), back.Select(l => l.Identity));
+        Assert.Equal([false, true], back.Select(l => l.Failed));
+        Assert.All(back, l => Assert.Equal("m@1", l.Model));
     }
+
+    [Theory]
+    [InlineData("results.csv")]
+    [InlineData("results.jsonl")]
+    public void A_torn_last_line_is_ignored_and_cut_before_appending(string name)
+    {
+        using var audio = new TestAudio();
+        string clip = audio.AddClip("a.wav", "rock", 0, seconds: 1);
+        string target = Path.Combine(audio.Root, name);
+        var record = new ResultRecord(Ok(clip), FileIdentity.Of(clip), "m@1");
+        using (ResultsFileWriter writer = ResultsFileWriter.Create(target))
+        {
+            writer.Write(record);
+        }
+
+        File.AppendAllText(target, name.EndsWith(".csv", StringComparison.Ordinal) ? "\"/m/torn" : "{\"path\":\"/m/tor");
+        Assert.Single(ResultsFileReader.Read(target));
+        ResumeIndex index = ResumeIndex.Load(target, "m@1", retryFailed: false);
+        Assert.True(index.IsDone(clip));
+        Assert.False(ResumeIndex.Load(target, "other@2", retryFailed: false).IsDone(clip));
+
+        using (ResultsFileWriter writer = ResultsFileWriter.Append(target, index))
+        {
+            writer.Write(record);
+        }
+
+        Assert.Equal(2, ResultsFileReader.Read(target).Count());
+        Assert.EndsWith("\n", File.ReadAllText(target), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_file_is_not_done()
+    {
+        using var audio = new TestAudio();
+        string clip = audio.AddClip("a.wav", "rock", 0, seconds: 1);
+        string target = Path.Combine(audio.Root, "r.jsonl");
+        using (ResultsFileWriter writer = ResultsFileWriter.Create(target))
+        {
+            writer.Write(new ResultRecord(Ok(clip), FileIdentity.Of(clip), "m@1"));
+        }
+
+        audio.AddClip("a.wav", "rock", 0, seconds: 2);
+        ResumeIndex index = ResumeIndex.Load(target, "m@1", retryFailed: false);
+        Assert.False(index.IsDone(clip));
+        Assert.True(index.DropsLines);
+    }
+
+    private static ClassificationOutcome Ok(string path) => new()
+    {
+        Path = path,
+        Prediction = new GenrePrediction { Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.5f)], Duration = TimeSpan.FromSeconds(1), WindowCount = 1 },
+    };
 
     [Fact]
     public void Unknown_results_extension_is_rejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => PredictionFileWriter.FormatOf("out.xlsx"));
+        var error = Assert.Throws<ArgumentException>(() => ResultsFileWriter.FormatOf("out.xlsx"));
         Assert.Contains(".xlsx", error.Message);
     }
 
@@ -99,10 +175,10 @@ public sealed class BatchTests
 
         using GenreScoringTransformer scorer = _ml.Transforms.ScoreGenres(TestAudio.TinyModel);
 
-        List<GenrePrediction> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([samples]))).ToList();
+        List<ClassificationOutcome> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([samples]))).ToList();
 
         Assert.NotEmpty(predictions);
         Assert.All(predictions, p => Assert.True(p.Succeeded, $"{p.Path}: {p.Error}"));
-        Assert.All(predictions, p => Assert.InRange(p.DurationSeconds, 29, 31));
+        Assert.All(predictions, p => Assert.InRange(p.Prediction!.Duration.TotalSeconds, 29, 31));
     }
 }
