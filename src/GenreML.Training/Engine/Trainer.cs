@@ -147,7 +147,8 @@ public sealed class Trainer
 
             bar.Clear();
             average?.Swap();
-            var metrics = valid.Count == 0 ? null : Validate(model, valid, classes);
+            // Keeping the last epoch, only the last one needs validating (the others would only draw the curve).
+            var metrics = valid.Count == 0 || (_options.KeepLastEpoch && epoch < _options.Epochs) ? null : Validate(model, valid, classes);
             double validLoss = metrics?.LogLoss ?? double.NaN;
 
             if (_options.Schedule == LearningRateSchedule.Plateau)
@@ -156,7 +157,7 @@ public sealed class Trainer
                 lr = state.LearningRate;
             }
 
-            bool improved = metrics is null
+            bool improved = metrics is null || _options.KeepLastEpoch
                 || metrics.BalancedAccuracy > state.BestScore + 1e-12
                 || (Math.Abs(metrics.BalancedAccuracy - state.BestScore) <= 1e-12 && validLoss < state.BestLoss);
             if (improved)
@@ -184,7 +185,7 @@ public sealed class Trainer
             string validation = metrics is null ? "no validation" : $"valid loss {validLoss:F4} acc {metrics.Accuracy:F3} bal {metrics.BalancedAccuracy:F3}";
             _log.WriteLine(
                 $"epoch {epoch}/{_options.Epochs}  train loss {record.TrainLoss:F4} acc {record.TrainAccuracy:F3}  " +
-                $"{validation}  lr {lr:G3}  {record.Seconds:F1}s{(improved && metrics is not null ? "  *best" : "")}");
+                $"{validation}  lr {lr:G3}  {record.Seconds:F1}s{(improved && metrics is not null && !_options.KeepLastEpoch ? "  *best" : "")}");
             EpochCompleted?.Invoke(record);
             if (stop) _log.WriteLine($"early stop: no better validation balanced accuracy for {_options.EarlyStoppingPatience} epochs (best epoch {state.BestEpoch})");
         }
@@ -229,7 +230,7 @@ public sealed class Trainer
         var labels = new long[n];
         for (int i = 0; i < n; i++)
         {
-            var clip = train[clipIndices[i]];
+            var clip = WaveformVariantChoice.Pick(train[clipIndices[i]], rng);
             int start = _options.RandomCrop && clip.Frames > frames ? rng.Next(clip.Frames - frames + 1) : 0;
             var window = buffer.AsSpan(i * size, size);
             WindowLayout.Copy(clip.Data, clip.Bands, clip.Frames, start, frames, window);

@@ -28,7 +28,7 @@ public sealed class OnnxModelExporter : IModelExporter
         ArgumentNullException.ThrowIfNull(card);
         OnnxExporter.Export(model, path, CommonOptions(card) with
         {
-            DynamicFrames = model is CompactNet,
+            DynamicFrames = model is CompactNet || model is EnsembleNet { FullyConvolutional: true },
             InputName = card.InputName,
             GraphName = $"genreml_{card.Architecture}",
             DocString = $"GenreML {card.Architecture} genre classifier: {string.Join(", ", card.Labels)}",
