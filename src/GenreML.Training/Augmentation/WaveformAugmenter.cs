@@ -26,6 +26,10 @@ public static class WaveformAugmenter
         if (Math.Abs(tsm - 1) > 1e-6)
         {
             result = Operation.TimeStretch(new DiscreteSignal(sampleRate, result), tsm, TsmAlgorithm.PhaseVocoderPhaseLocking).Samples;
+
+            // NWaves' vocoder output starts aligned but runs about one FFT frame long; keep the stretched duration.
+            int length = (int)Math.Round(samples.Length * tsm);
+            if (result.Length > length) result = result[..length];
         }
 
         if (Math.Abs(ratio - 1) > 1e-6)

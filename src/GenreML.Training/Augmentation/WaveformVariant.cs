@@ -48,6 +48,6 @@ public sealed record WaveformVariant(double PitchSemitones, double Stretch, doub
     public static string SettingsKey(int index, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return FormattableString.Invariant($"wave-v1 variant {index} pitch ±{options.PitchShiftSemitones} stretch ±{options.TimeStretchRange} eq ±{options.EqGainDb} dB");
+        return FormattableString.Invariant($"wave-v2 variant {index} pitch ±{options.PitchShiftSemitones} stretch ±{options.TimeStretchRange} eq ±{options.EqGainDb} dB");
     }
 }
