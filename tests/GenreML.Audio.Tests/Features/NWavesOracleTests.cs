@@ -2,6 +2,7 @@ using GenreML.Audio.Features;
 using GenreML.Audio.Tests.Fixtures;
 using NWaves.Filters.Fda;
 using NWaves.Transforms;
+using Xunit.Abstractions;
 
 namespace GenreML.Audio.Tests.Features;
 
@@ -11,7 +12,7 @@ namespace GenreML.Audio.Tests.Features;
 /// (<see cref="FilterBanks.MelBankSlaney"/>) — around our centring (zero padding by n_fft/2) and periodic Hann window,
 /// compared with <see cref="LogMelExtractor"/> on the committed clip.
 /// </summary>
-public sealed class NWavesOracleTests
+public sealed class NWavesOracleTests(ITestOutputHelper output)
 {
     private static readonly LogMelOptions Options = LogMelOptions.Librosa with { DbReference = DbReference.Max };
 
@@ -33,6 +34,7 @@ public sealed class NWavesOracleTests
             }
         }
 
+        output.WriteLine($"{ours.Frames} frames × {ours.Bands} bands: largest difference {largest:G3} dB");
         Assert.True(largest <= 0.01, $"log-Mel differs from the NWaves oracle by up to {largest:G3} dB");
     }
 
