@@ -4,6 +4,7 @@ using GenreML.Inference.Cards;
 using GenreML.Training.Engine;
 using GenreML.Training.Export;
 using GenreML.Training.Models;
+using GenreML.Core.Runs;
 using GenreML.Training.Runs;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -105,7 +106,7 @@ public sealed class EnsembleTests : IDisposable
         Assert.Equal(2, result.Metrics.MemberEpochs!.Count);
         Assert.NotNull(result.Metrics.ValidAugmented);
         foreach (string member in new[] { "member1", "member2" })
-            Assert.True(File.Exists(_folder.Combine("run", member, Trainer.CheckpointFile)), member);
+            Assert.True(File.Exists(_folder.Combine("run", member, RunFolder.CheckpointFile)), member);
         Assert.True(File.Exists(_folder.Combine("run", "model.onnx")));
         using (var checkpoint = RunCheckpoint.Load(_folder.Combine("run")))
             Assert.IsType<EnsembleNet>(checkpoint.Model);

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using GenreML.Audio.IO;
-using GenreML.Inference.Evaluation;
+using GenreML.Core.IO;
+using GenreML.Core.Evaluation;
+using GenreML.Inference.Results;
 using GenreML.Training.Engine;
 using GenreML.Training.Runs;
 
@@ -107,7 +108,7 @@ internal static class MultiSeedBench
                 string path = clips[c].Path;
                 var mean = labels.Select(l => (float)all.Average(r => r.Predictions.First(p => p.Path == path).Probabilities[l])).ToArray();
                 truth[c] = labels.ToList().IndexOf(clips[c].Label);
-                predicted[c] = Evaluator.ArgMax(mean);
+                predicted[c] = ClipAggregation.ArgMax(mean);
                 probabilities[c] = mean;
             }
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
+using GenreML.Core.Runs;
 using GenreML.Cli.Commands;
-using GenreML.Inference.Evaluation;
+using GenreML.Core.Evaluation;
 using GenreML.Training.Engine;
 using GenreML.Training.Runs;
 
@@ -74,7 +75,7 @@ internal static class TrainingBench
     /// </summary>
     private static RunMetrics? FinishedRun(string folder, TrainingOptions options)
     {
-        string metrics = Path.Combine(folder, "metrics.json"), saved = Path.Combine(folder, TrainingOptions.FileName);
+        string metrics = Path.Combine(folder, "metrics.json"), saved = Path.Combine(folder, RunFolder.OptionsFile);
         if (!File.Exists(metrics) || !File.Exists(saved)) return null;
         if (TrainingOptions.FromJson(File.ReadAllText(saved), saved) != options) return null;
         return RunMetrics.FromJson(File.ReadAllText(metrics), metrics);

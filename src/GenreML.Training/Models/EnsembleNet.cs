@@ -26,9 +26,6 @@ public sealed class EnsembleNet : nn.Module<Tensor, Tensor>, IProbabilityEnsembl
     /// <inheritdoc />
     public IReadOnlyList<nn.Module<Tensor, Tensor>> Members => members.ToList();
 
-    /// <summary>Whether every member accepts any number of frames (all <see cref="CompactNet"/>).</summary>
-    public bool FullyConvolutional => members.All(m => m is CompactNet);
-
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
