@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using GenreML.Cli.Commands;
 using GenreML.Cli.Heads;
 using GenreML.Inference;
-using GenreML.Inference.Evaluation;
+using GenreML.Core.Evaluation;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Heads;
 using GenreML.Training.Engine;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using GenreML.Cli.Models;
 using GenreML.Inference;
 using GenreML.Inference.Cards;

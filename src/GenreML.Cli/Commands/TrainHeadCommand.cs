@@ -1,5 +1,5 @@
 using System.CommandLine;
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using GenreML.Cli.Heads;
 using GenreML.Cli.Models;
 using GenreML.Inference;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 
 namespace GenreML.MLNet.Heads;
 

@@ -1,3 +1,4 @@
+using GenreML.Core.Runs;
 using GenreML.Inference.Cards;
 using GenreML.Training.Engine;
 using TorchSharp.Modules;
@@ -38,7 +39,7 @@ internal sealed class InitialWeights
                 $"--init {folder}: an ONNX model has its batch normalisation folded into the convolutions, so it cannot be trained further; give the run folder that holds its best.weights");
         }
 
-        foreach (string file in new[] { Trainer.BestWeightsFile, "card.json", TrainingOptions.FileName })
+        foreach (string file in new[] { RunFolder.BestWeightsFile, RunFolder.CardFile, RunFolder.OptionsFile })
         {
             if (!File.Exists(Path.Combine(folder, file)))
             {
@@ -46,8 +47,8 @@ internal sealed class InitialWeights
             }
         }
 
-        var card = ModelCard.FromJson(File.ReadAllText(Path.Combine(folder, "card.json")), Path.Combine(folder, "card.json"));
-        var earlier = TrainingOptions.FromJson(File.ReadAllText(Path.Combine(folder, TrainingOptions.FileName)), Path.Combine(folder, TrainingOptions.FileName));
+        var card = ModelCard.FromJson(File.ReadAllText(Path.Combine(folder, RunFolder.CardFile)), Path.Combine(folder, RunFolder.CardFile));
+        var earlier = TrainingOptions.FromJson(File.ReadAllText(Path.Combine(folder, RunFolder.OptionsFile)), Path.Combine(folder, RunFolder.OptionsFile));
         if (earlier.Architecture != options.Architecture || earlier.Width != options.Width || earlier.Head != options.Head)
         {
             throw new InvalidDataException(
@@ -70,7 +71,7 @@ internal sealed class InitialWeights
             skip.Add($"{classifier}.bias");
         }
 
-        model.load(Path.Combine(Folder, Trainer.BestWeightsFile), strict: sameLabels, skip: skip);
+        model.load(Path.Combine(Folder, RunFolder.BestWeightsFile), strict: sameLabels, skip: skip);
         return sameLabels
             ? $"init: every layer from {Folder} (same labels)"
             : $"init: every layer but the classifier from {Folder} (its labels {string.Join(", ", Card.Labels)} differ; the classifier starts fresh)";
