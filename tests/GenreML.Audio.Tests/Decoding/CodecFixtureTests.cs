@@ -51,6 +51,8 @@ public class CodecFixtureTests(ITestOutputHelper output)
         Assert.Null(signal.Warning);
         Assert.Equal(expected.Length, signal.Samples.Length);
         Assert.True(worst <= tolerance, $"max |Δ| {worst} > {tolerance}");
+        var piped = AudioDecoder.Read(new NonSeekableStream(File.ReadAllBytes(path), maxRead: 1000), name, new AudioDecodeOptions { FfmpegExecutable = "/nonexistent/ffmpeg" });
+        Assert.Equal(signal.Samples, piped.Samples);
     }
 
     [Fact]

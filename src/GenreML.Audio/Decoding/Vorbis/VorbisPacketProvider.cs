@@ -18,14 +18,28 @@ internal sealed class VorbisPacketProvider(OggPacketReader packets) : IPacketPro
     /// <summary>The granule position of the end-of-stream page, once its last packet has been handed out.</summary>
     public long? FinalGranule { get; private set; }
 
+    /// <summary>The granule position of the last complete page handed out: the samples finished so far.</summary>
+    public long LastGranule { get; private set; }
+
+    /// <summary>True once the packets ran out before an end-of-stream page (a cut file).</summary>
+    public bool EndedEarly { get; private set; }
+
     /// <inheritdoc/>
     public IPacket? GetNextPacket()
     {
         var packet = _peeked ?? Wrap(packets.Next());
         _peeked = null;
-        if (packet is { IsEndOfStream: true })
+        if (packet is null)
         {
-            FinalGranule = packet.GranulePosition;
+            EndedEarly = FinalGranule is null;
+        }
+        else if (packet.GranulePosition is long granule)
+        {
+            LastGranule = granule;
+            if (packet.IsEndOfStream)
+            {
+                FinalGranule = granule;
+            }
         }
 
         return packet;
