@@ -98,3 +98,9 @@ ff -i "$tmp/m11.wav" -t 0.4 -ar 16000 -c:a libopus -b:a 24k -page_duration 10000
 # The reference is ffmpeg's libopus decoder (Concentus is a port of libopus); ffmpeg's default, native
 # Opus decoder synthesises noise bands differently (same length, max |Δ| ≈ 0.04 on these fixtures).
 for f in opus-*.opus; do ref "$f" libopus; done
+
+# Fuzz seeds (no reference): a FLAC file without padding in 64-sample frames, a tiny Ogg Vorbis file.
+src 8000 1 0.06 "$tmp/tiny.wav"
+flac --silent -f --no-padding --no-seektable -b 64 -o fuzz-seed.flac "$tmp/tiny.wav"
+src 8000 1 0.25 "$tmp/tiny-ogg.wav"
+ff -i "$tmp/tiny-ogg.wav" -c:a libvorbis -q:a 0 fuzz-seed.ogg
