@@ -1,5 +1,6 @@
 using GenreML.Inference.Cards;
 using GenreML.Onnx.Export;
+using GenreML.Onnx.FrontEnd;
 using GenreML.Training.Models;
 using static TorchSharp.torch;
 
@@ -13,10 +14,10 @@ namespace GenreML.Training.Export;
 public sealed class OnnxModelExporter : IModelExporter
 {
     /// <summary>Name of the clip-level model's input.</summary>
-    public const string WaveformInput = "waveform";
+    public const string WaveformInput = ClipLevelModel.WaveformInput;
 
     /// <summary>Name of the clip-level model's per-window logits output.</summary>
-    public const string WindowLogitsOutput = "window_logits";
+    public const string WindowLogitsOutput = ClipLevelModel.WindowLogitsOutput;
 
     /// <summary>
     /// The window-level model: input <c>logmel [N, 1, bands, T]</c> in raw dB, outputs <c>logits</c> and
@@ -45,7 +46,7 @@ public sealed class OnnxModelExporter : IModelExporter
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(card);
-        ModelCard clipCard = card with { InputName = WaveformInput, LogitsOutput = WindowLogitsOutput };
+        ModelCard clipCard = ClipLevelModel.CardFor(card);
         OnnxExporter.Export(model, path, CommonOptions(clipCard) with
         {
             WaveformFrontEnd = clipCard.Features,
