@@ -5,10 +5,16 @@
 # slim tool: the model and no TorchSharp). Then it installs both tools from that folder into a temporary tool path
 # and runs them from a folder outside the repository: genreml predict with the shipped model on a committed
 # fixture, and genreml train → the installed genreml-train (a 1-epoch run on 2 s demo clips), then predict with it.
-# Usage: scripts/check-package-deps.sh [--keep <dir>]   (--keep: pack into <dir> and leave the packages there)
+# Usage: scripts/check-package-deps.sh [--keep <dir> | --packed <dir>]
+#   --keep <dir>: pack into <dir> and leave the packages there; --packed <dir>: check packages already packed there.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-if [[ "${1:-}" == "--keep" && -n "${2:-}" ]]; then out="$(mkdir -p "$2" && cd "$2" && pwd)"; keep=1; else out="$(mktemp -d)"; keep=0; fi
+pack=1; keep=0
+case "${1:-}" in
+  --keep) out="$(mkdir -p "$2" && cd "$2" && pwd)"; keep=1 ;;
+  --packed) out="$(cd "$2" && pwd)"; keep=1; pack=0 ;;
+  *) out="$(mktemp -d)" ;;
+esac
 work="$(mktemp -d)"
 cleanup() { rm -rf "$work"; if [[ $keep == 0 ]]; then rm -rf "$out"; fi; }
 trap cleanup EXIT
@@ -20,10 +26,12 @@ bad() { echo "FAIL $*"; fail=1; }
 libraries=(GenreML.Audio GenreML.Inference GenreML.MLNet GenreML.Onnx GenreML.Training)
 tools=(GenreML.Cli GenreML.Cli.Training)
 SECONDS=0
-for project in "${libraries[@]}" "${tools[@]}"; do
-  dotnet pack "$repo/src/$project" -c Release -o "$out" --nologo -v quiet -clp:ErrorsOnly -p:ContinuousIntegrationBuild=true >/dev/null
-done
-echo "packed ${#libraries[@]} libraries and ${#tools[@]} tools in ${SECONDS} s"
+if [[ $pack == 1 ]]; then
+  for project in "${libraries[@]}" "${tools[@]}"; do
+    dotnet pack "$repo/src/$project" -c Release -o "$out" --nologo -v quiet -clp:ErrorsOnly -p:ContinuousIntegrationBuild=true >/dev/null
+  done
+  echo "packed ${#libraries[@]} libraries and ${#tools[@]} tools in ${SECONDS} s"
+fi
 
 # Exact dependency ids of each library package (tools have none: they carry their dependencies inside).
 declare -A expected=(
@@ -35,8 +43,9 @@ declare -A expected=(
 )
 package() { ls "$out/$1".[0-9]*.nupkg; }
 nuspec() { unzip -p "$1" '*.nuspec'; }
-dependencies() { nuspec "$1" | grep -o '<dependency id="[^"]*"' | sed 's/.*id="//; s/"$//' | sort -u | tr '\n' ' ' | sed 's/ $//'; }
-contains() { unzip -Z1 "$1" | grep -qx "$2"; }
+# (No grep -q after a pipe: with pipefail, the writer's SIGPIPE would turn a match into a failure.)
+dependencies() { { nuspec "$1" | grep -o '<dependency id="[^"]*"' || true; } | sed 's/.*id="//; s/"$//' | sort -u | tr '\n' ' ' | sed 's/ $//'; }
+contains() { unzip -Z1 "$1" | grep -x "$2" >/dev/null; }
 megabytes() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 has_remote=0; git -C "$repo" remote get-url origin >/dev/null 2>&1 && has_remote=1
 
@@ -46,7 +55,7 @@ for id in "${libraries[@]}" "${tools[@]}"; do
   [[ -f "${nupkg%.nupkg}.snupkg" ]] && ok "symbols package" || bad "$id: no .snupkg beside $nupkg"
   contains "$nupkg" README.md && ok "README.md" || bad "$id: no README.md in the package"
   if [[ $has_remote == 1 ]]; then
-    nuspec "$nupkg" | grep -q '<repository [^>]*commit="' && ok "Source Link repository + commit" || bad "$id: no <repository commit=…> in the nuspec"
+    nuspec "$nupkg" | grep '<repository [^>]*commit="' >/dev/null && ok "Source Link repository + commit" || bad "$id: no <repository commit=…> in the nuspec"
   fi
 done
 
@@ -57,14 +66,14 @@ for id in "${libraries[@]}"; do
 done
 # Apps choose the ONNX Runtime native build (CPU or GPU): no library may bring the CPU package.
 for id in GenreML.Inference GenreML.MLNet; do
-  if nuspec "$(package "$id")" | grep -q '<dependency id="Microsoft.ML.OnnxRuntime"'; then bad "$id depends on the CPU native package"; fi
+  if nuspec "$(package "$id")" | grep '<dependency id="Microsoft.ML.OnnxRuntime"' >/dev/null; then bad "$id depends on the CPU native package"; fi
 done
 
 slim="$(package GenreML.Cli)"
 awk -v s="$(megabytes "$slim")" -v m=$max_slim_tool_mb 'BEGIN { exit !(s < m) }' && ok "genreml tool under $max_slim_tool_mb MB" || bad "genreml tool is $(megabytes "$slim") MB (limit $max_slim_tool_mb)"
-if unzip -Z1 "$slim" | grep -qiE 'torchsharp|libtorch|(^|/)(lib)?c10\.'; then bad "the genreml tool contains TorchSharp/libtorch files"; else ok "genreml tool has no TorchSharp"; fi
+if unzip -Z1 "$slim" | grep -iE 'torchsharp|libtorch|(^|/)(lib)?c10\.' >/dev/null; then bad "the genreml tool contains TorchSharp/libtorch files"; else ok "genreml tool has no TorchSharp"; fi
 contains "$slim" tools/net10.0/any/onnx/genreml-gtzan.onnx && ok "genreml tool carries the shipped model" || bad "the genreml tool has no onnx/genreml-gtzan.onnx"
-unzip -Z1 "$(package GenreML.Cli.Training)" | grep -q 'TorchSharp.dll$' && ok "genreml-train tool carries TorchSharp" || bad "genreml-train has no TorchSharp.dll"
+unzip -Z1 "$(package GenreML.Cli.Training)" | grep 'TorchSharp.dll$' >/dev/null && ok "genreml-train tool carries TorchSharp" || bad "genreml-train has no TorchSharp.dll"
 
 # Install both tools from the packed folder and use them from outside the repository.
 SECONDS=0
@@ -80,7 +89,7 @@ got="$(cd "$away" && "$toolpath/genreml" predict clip.wav --json | grep -o '"gen
 [[ -n "$want" && "$got" == "$want" ]] && ok "installed genreml predict (shipped model) says $got outside the repository" || bad "installed genreml predict said '$got', expected '$want'"
 SECONDS=0
 if (cd "$away" && "$toolpath/genreml" demo-data --out demo --clips-per-genre 2 --seconds 2 >/dev/null \
-    && "$toolpath/genreml" train --data demo --out run --epochs 1 --width 4 --quiet --no-cache >/dev/null \
+    && "$toolpath/genreml" train --data demo --out run --merge-valid --epochs 1 --width 4 --quiet --no-cache >/dev/null \
     && "$toolpath/genreml" predict clip.wav --model run/model.onnx --json >/dev/null); then
   ok "installed genreml train ran genreml-train (1 epoch, ${SECONDS} s) and its model predicts"
 else

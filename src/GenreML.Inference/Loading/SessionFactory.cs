@@ -37,6 +37,11 @@ internal static class SessionFactory
         device = ExecutionDevice.Cpu;
         if (options.Device == ExecutionDevice.Cuda)
         {
+            // ONNX Runtime would also log the failed load of its CUDA provider on standard error; the warning below says it
+            // once, with advice, so its own logger stays quiet while the provider is tried (this is process-wide, briefly).
+            OrtEnv environment = OrtEnv.Instance();
+            OrtLoggingLevel logLevel = environment.EnvLogLevel;
+            environment.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
             try
             {
                 sessionOptions.AppendExecutionProvider_CUDA(options.CudaDeviceId);
@@ -47,6 +52,10 @@ internal static class SessionFactory
                 warnings.Add(
                     $"The CUDA execution provider (device {options.CudaDeviceId}) is not available, so the model runs on the CPU. " +
                     $"{CudaAdvice()} ONNX Runtime said: {e.Message}");
+            }
+            finally
+            {
+                environment.EnvLogLevel = logLevel;
             }
         }
 
