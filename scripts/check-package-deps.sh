@@ -23,7 +23,7 @@ fail=0
 ok() { echo "ok   $*"; }
 bad() { echo "FAIL $*"; fail=1; }
 
-libraries=(GenreML.Audio GenreML.Inference GenreML.MLNet GenreML.Onnx GenreML.Training)
+libraries=(GenreML.Core GenreML.Audio GenreML.Inference GenreML.MLNet GenreML.Onnx GenreML.Training)
 tools=(GenreML.Cli GenreML.Cli.Training)
 SECONDS=0
 if [[ $pack == 1 ]]; then
@@ -35,16 +35,17 @@ fi
 
 # Exact dependency ids of each library package (tools have none: they carry their dependencies inside).
 declare -A expected=(
-  [GenreML.Audio]=""
+  [GenreML.Core]=""
+  [GenreML.Audio]="Concentus GenreML.Core NLayer NVorbis"
   [GenreML.Inference]="GenreML.Audio Microsoft.ML.OnnxRuntime.Managed"
   [GenreML.MLNet]="GenreML.Audio GenreML.Inference Microsoft.ML Microsoft.ML.OnnxTransformer"
-  [GenreML.Onnx]="GenreML.Inference Google.Protobuf TorchSharp-cpu"
+  [GenreML.Onnx]="GenreML.Audio Google.Protobuf Microsoft.ML.OnnxRuntime.Managed TorchSharp-cpu"
   [GenreML.Training]="GenreML.Audio GenreML.Inference GenreML.Onnx TorchSharp-cpu"
 )
 package() { ls "$out/$1".[0-9]*.nupkg; }
 nuspec() { unzip -p "$1" '*.nuspec'; }
 # (No grep -q after a pipe: with pipefail, the writer's SIGPIPE would turn a match into a failure.)
-dependencies() { { nuspec "$1" | grep -o '<dependency id="[^"]*"' || true; } | sed 's/.*id="//; s/"$//' | sort -u | tr '\n' ' ' | sed 's/ $//'; }
+dependencies() { { nuspec "$1" | grep -o '<dependency id="[^"]*"' || true; } | sed 's/.*id="//; s/"$//' | LC_ALL=C sort -u | tr '\n' ' ' | sed 's/ $//'; }
 contains() { unzip -Z1 "$1" | grep -x "$2" >/dev/null; }
 megabytes() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 has_remote=0; git -C "$repo" remote get-url origin >/dev/null 2>&1 && has_remote=1
@@ -65,7 +66,7 @@ for id in "${libraries[@]}"; do
   contains "$nupkg" "lib/net10.0/$id.xml" && ok "$id XML docs" || bad "$id: no lib/net10.0/$id.xml"
 done
 # Apps choose the ONNX Runtime native build (CPU or GPU): no library may bring the CPU package.
-for id in GenreML.Inference GenreML.MLNet; do
+for id in GenreML.Inference GenreML.MLNet GenreML.Onnx; do
   if nuspec "$(package "$id")" | grep '<dependency id="Microsoft.ML.OnnxRuntime"' >/dev/null; then bad "$id depends on the CPU native package"; fi
 done
 

@@ -1,9 +1,7 @@
+using GenreML.Core.Runs;
 using System.CommandLine;
 using GenreML.Inference.Cards;
-using GenreML.Onnx.Building;
 using GenreML.Onnx.Export;
-using GenreML.Onnx.FrontEnd;
-using GenreML.Onnx.Proto;
 using GenreML.Training.Export;
 using GenreML.Training.Runs;
 
@@ -45,7 +43,7 @@ internal static class ExportCommand
                 }
 
                 using RunCheckpoint run = RunCheckpoint.Load(parse.GetValue(checkpoint)!);
-                string path = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(run.WeightsPath)!, "model.onnx");
+                string path = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(run.WeightsPath)!, RunFolder.ModelFile);
                 if (parse.GetValue(withFrontEnd))
                 {
                     new OnnxModelExporter().ExportClipLevel(run.Model, run.Card, path);
@@ -72,9 +70,7 @@ internal static class ExportCommand
     private static int ComposeFrontEnd(FileInfo window, FileInfo? output)
     {
         string path = output?.FullName ?? Path.Combine(window.DirectoryName!, Path.GetFileNameWithoutExtension(window.Name) + ".waveform.onnx");
-        ModelProto clip = ClipModelComposer.Compose(OnnxModelFile.Read(window.FullName), window.FullName);
-        OnnxModelFile.Write(clip, path);
-        ModelCard card = ModelCard.FromJson(clip.MetadataProps.Single(m => m.Key == ModelCard.MetadataKey).Value, path);
+        ModelCard card = OnnxModelExporter.ComposeClipLevel(window.FullName, path);
         Console.WriteLine($"wrote {path} (clip-level: waveform [1, samples] at {card.Features.SampleRate} Hz → probabilities [1, {card.Labels.Count}]; {card.Architecture}, from {window.FullName})");
         return 0;
     }

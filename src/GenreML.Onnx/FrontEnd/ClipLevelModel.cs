@@ -1,5 +1,3 @@
-using GenreML.Inference.Cards;
-
 namespace GenreML.Onnx.FrontEnd;
 
 /// <summary>
@@ -26,11 +24,4 @@ public static class ClipLevelModel
 
     /// <summary>The clip-level model's per-window probabilities output <c>[W, n_labels]</c>.</summary>
     public const string WindowProbabilitiesOutput = "window_probabilities";
-
-    /// <summary>The card of the clip-level model made from a window-level model with <paramref name="card"/>: same labels and features, waveform input.</summary>
-    public static ModelCard CardFor(ModelCard card)
-    {
-        ArgumentNullException.ThrowIfNull(card);
-        return card with { InputName = WaveformInput, LogitsOutput = WindowLogitsOutput };
-    }
 }
