@@ -40,7 +40,7 @@ declare -A expected=(
   [GenreML.Inference]="GenreML.Audio Microsoft.ML.OnnxRuntime.Managed"
   [GenreML.MLNet]="GenreML.Audio GenreML.Inference Microsoft.ML Microsoft.ML.OnnxTransformer"
   [GenreML.Onnx]="GenreML.Audio Google.Protobuf Microsoft.ML.OnnxRuntime.Managed TorchSharp-cpu"
-  [GenreML.Training]="GenreML.Audio GenreML.Inference GenreML.Onnx TorchSharp-cpu"
+  [GenreML.Training]="GenreML.Audio GenreML.Inference GenreML.Onnx NWaves TorchSharp-cpu"
 )
 package() { ls "$out/$1".[0-9]*.nupkg; }
 nuspec() { unzip -p "$1" '*.nuspec'; }
