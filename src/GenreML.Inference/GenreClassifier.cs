@@ -33,8 +33,8 @@ public sealed class GenreClassifier : IDisposable
         _session = SessionFactory.Open(model, source, _options, warnings, out ExecutionDevice device);
         try
         {
-            Card = CardReader.Read(_session, source);
-            ModelSignature.Check(Card, _session, source);
+            Card = ModelContract.ReadCard(_session, source);
+            ModelContract.Check(Card, _session, source);
         }
         catch
         {

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using GenreML.Cli.Commands;
-using GenreML.Inference.Evaluation;
+using GenreML.Core.Evaluation;
 using GenreML.Training.Engine;
 using GenreML.Training.Runs;
 

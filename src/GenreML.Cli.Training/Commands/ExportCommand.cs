@@ -1,3 +1,4 @@
+using GenreML.Core.Runs;
 using System.CommandLine;
 using GenreML.Onnx.Export;
 using GenreML.Training.Export;
@@ -28,7 +29,7 @@ internal static class ExportCommand
             try
             {
                 using RunCheckpoint run = RunCheckpoint.Load(parse.GetValue(checkpoint)!);
-                string path = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(run.WeightsPath)!, "model.onnx");
+                string path = parse.GetValue(output)?.FullName ?? Path.Combine(Path.GetDirectoryName(run.WeightsPath)!, RunFolder.ModelFile);
                 if (parse.GetValue(withFrontEnd))
                 {
                     new OnnxModelExporter().ExportClipLevel(run.Model, run.Card, path);

@@ -10,7 +10,11 @@ namespace GenreML.Cli.Commands;
 /// </summary>
 internal sealed class TrainingOptionSet
 {
-    private readonly Option<string> _arch = new("--arch") { Description = "Architecture: default (3 s crops, compact CNN) or seed (the reference notebook)", DefaultValueFactory = _ => "default" };
+    private readonly Option<string> _arch = new("--arch")
+    {
+        Description = "Architecture: " + string.Join(" or ", ModelFactory.Architectures.Select(a => $"{a.Name} ({a.Description})")),
+        DefaultValueFactory = _ => ModelFactory.Default,
+    };
     private readonly Option<int?> _epochs = new("--epochs") { Description = "Maximum epochs (default: the architecture's preset)" };
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of every random choice", DefaultValueFactory = _ => 1 };
     private readonly Option<string?> _balance = new("--balance") { Description = "Class-imbalance strategy: none, sampler or weights (default: the preset's)" };
@@ -19,7 +23,7 @@ internal sealed class TrainingOptionSet
     private readonly Option<int?> _patience = new("--patience") { Description = "Early-stopping patience in epochs (0 = off)" };
     private readonly Option<double?> _mixup = new("--mixup") { Description = "Mixup alpha (0 = off)" };
     private readonly Option<double?> _smoothing = new("--label-smoothing") { Description = "Label smoothing" };
-    private readonly Option<int?> _width = new("--width") { Description = "Base width of the default network (default 24; 16 on the demo set)" };
+    private readonly Option<int?> _width = new("--width") { Description = $"Base width of the default network (default {CompactNet.DefaultWidth}; {DemoData.Width} on the demo set)" };
     private readonly Option<string?> _head = new("--head") { Description = "Classifier head of the default network: global (average over frequency and time) or bands (average over time only)" };
     private readonly Option<double?> _average = new("--weight-average") { Description = "Decay of the moving average of the weights that is validated and kept, e.g. 0.99 (0 = off)" };
     private readonly Option<int?> _windowsPerClip = new("--windows-per-clip") { Description = "Training windows drawn per clip and epoch" };
@@ -27,7 +31,7 @@ internal sealed class TrainingOptionSet
     /// <summary>Creates the options and adds them to <paramref name="command"/>.</summary>
     public TrainingOptionSet(Command command)
     {
-        _arch.AcceptOnlyFromAmong("default", "seed");
+        _arch.AcceptOnlyFromAmong([.. ModelFactory.Names]);
         _balance.AcceptOnlyFromAmong("none", "sampler", "weights");
         _head.AcceptOnlyFromAmong("global", "bands");
         foreach (Option option in new Option[] { _arch, _epochs, _seed, _balance, _batch, _lr, _patience, _mixup, _smoothing, _width, _head, _windowsPerClip, _average })
