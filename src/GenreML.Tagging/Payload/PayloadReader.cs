@@ -9,6 +9,16 @@ internal sealed class PayloadReader(Stream stream, IncrementalHash hash, string 
 
     public long Length { get; } = stream.Length;
 
+    /// <summary>The file's name, for errors.</summary>
+    public string Path => path;
+
+    /// <summary>The underlying stream, rewound, for parsers that read sequentially (the caller must not close it).</summary>
+    public Stream FromStart()
+    {
+        stream.Position = 0;
+        return stream;
+    }
+
     /// <summary>Reads exactly <paramref name="into"/>.Length bytes at <paramref name="position"/>; false when the file ends first.</summary>
     public bool TryRead(long position, Span<byte> into)
     {

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using GenreScore = GenreML.Inference.Results.GenreScore;
-using GenreML.MLNet.Batch;
+using GenreML.Inference.Batch;
+using GenreML.Inference.Results;
 using GenreML.MLNet.Data;
+using GenreML.MLNet.Results;
 using GenreML.MLNet.Scoring;
 using GenreML.Tagging;
 using Microsoft.ML;
@@ -18,10 +19,9 @@ internal static class TagInputs
     {
         var ml = new MLContext(seed: 0);
         using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(modelPath, threads);
-        int labels = scorer.Model.Card.Labels.Count;
-        foreach (GenrePrediction p in GenrePredictions.Read(scorer.Transform(ml.Data.LoadFromAudioFiles(paths)), labels))
+        foreach (ClassificationOutcome outcome in GenrePredictions.Read(scorer.Transform(ml.Data.LoadFromAudioFiles(paths))))
         {
-            yield return ToInput(p);
+            yield return new TagInput(outcome.Path, outcome.Prediction?.Scores ?? [], outcome.Succeeded ? null : $"could not be scored: {outcome.Error}");
         }
     }
 
@@ -30,7 +30,7 @@ internal static class TagInputs
     {
         var ml = new MLContext(seed: 0);
         using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(modelPath, 1);
-        return scorer.Model.Card.Labels.ToArray();
+        return scorer.Card.Labels.ToArray();
     }
 
     /// <summary>Reads a JSON Lines results file written by <c>score --out results.jsonl</c>, line by line.</summary>
@@ -51,10 +51,10 @@ internal static class TagInputs
                 continue;
             }
 
-            GenrePrediction? p;
+            ResultLine? p;
             try
             {
-                p = JsonSerializer.Deserialize<GenrePrediction>(line, Json);
+                p = JsonSerializer.Deserialize<ResultLine>(line, Json);
             }
             catch (JsonException e)
             {
@@ -66,12 +66,13 @@ internal static class TagInputs
                 throw new InvalidDataException($"{resultsPath}:{number}: a result without a path");
             }
 
-            yield return ToInput(p with { TopGenres = p.TopGenres ?? [], TopProbabilities = p.TopProbabilities ?? [] });
+            yield return new TagInput(
+                p.Path,
+                (p.TopGenres ?? []).Zip(p.TopProbabilities ?? [], (g, pr) => new GenreScore(g, pr)).ToArray(),
+                p.Error is { } error ? $"could not be scored: {error}" : null);
         }
     }
 
-    private static TagInput ToInput(GenrePrediction p) => new(
-        p.Path,
-        p.TopGenres.Zip(p.TopProbabilities, (g, pr) => new GenreScore(g, pr)).ToArray(),
-        p.Error is { } error ? $"could not be scored: {error}" : null);
+    /// <summary>The fields of a results line that tagging reads (see <see cref="PredictionFileWriter"/>).</summary>
+    private sealed record ResultLine(string Path, string[]? TopGenres, float[]? TopProbabilities, string? Error);
 }
