@@ -59,35 +59,37 @@ public sealed class TagCommandTests
     }
 
     /// <summary>
-    /// Starts real <c>tag --write</c> processes and kills them (SIGKILL) at seeded random moments; after every
-    /// kill each file must be either byte-identical to the original or fully tagged with its audio intact, and
-    /// a last run plus undo must bring every file back (the undo log was complete).
+    /// Starts real <c>tag --write --out … --resume</c> processes (classifying with the tiny test model) and kills them
+    /// (SIGKILL) at seeded random moments; after every kill each file must be either byte-identical to the original
+    /// or fully tagged with its audio intact. A last run with <c>--resume</c> finishes the rest; then every file holds
+    /// the genre its results line gives, and undo brings every file back (the undo log was complete).
     /// </summary>
     [SkippableFact]
-    public async Task A_write_run_killed_at_any_moment_leaves_every_file_old_or_new()
+    public async Task A_write_run_killed_at_any_moment_leaves_every_file_old_or_new_and_resume_finishes_it()
     {
         Skip.If(OperatingSystem.IsWindows(), "SIGKILL semantics");
         Skip.IfNot(TagFixtures.Available, "ffmpeg is not installed");
         string tool = Path.Combine(AppContext.BaseDirectory, "genreml.dll");
         Skip.IfNot(File.Exists(tool), "genreml.dll is not beside the tests");
         string folder = NewFolder();
+        string library = Path.Combine(folder, "library");
         var files = new List<string>();
         for (int copy = 0; copy < 4; copy++)
         {
-            files.AddRange(TagFixtures.CopyTo(Path.Combine(folder, $"album{copy}")));
+            files.AddRange(TagFixtures.CopyTo(Path.Combine(library, $"album{copy}")));
         }
 
         var originals = files.ToDictionary(f => f, File.ReadAllBytes);
         var payloads = files.ToDictionary(f => f, f => AudioPayload.Hash(f, ContainerDetector.Detect(f)!.Value));
-        string results = WriteResults(folder, files, "metal", 0.9f);
+        string results = Path.Combine(folder, "results.jsonl");
         string log = Path.Combine(folder, "undo.jsonl");
-        string[] arguments = [tool, "tag", "--from", results, "--mode", "replace", "--wav-id3", "--write", "--undo-log", log];
+        string[] arguments = [tool, "tag", library, "--model", TinyModel, "--min-confidence", "0", "--mode", "replace", "--wav-id3", "--write", "--out", results, "--resume", "--undo-log", log];
         var random = new Random(15);
         int kills = 0;
         for (int round = 0; round < 6; round++)
         {
             using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            await Task.Delay(random.Next(150, 1500));
+            await Task.Delay(random.Next(300, 2500));
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -108,7 +110,9 @@ public sealed class TagCommandTests
             Assert.True(last.ExitCode == 0, output);
         }
 
-        Assert.All(files, f => Assert.Equal(["metal"], Genres(f)));
+        Dictionary<string, string> written = TopGenres(results);
+        Assert.Equal(files.Order(), written.Keys.Order());
+        Assert.All(files, f => Assert.Equal([written[f]], Genres(f)));
         (int undoCode, string undone, _) = await CliRunner.RunAsync("tag", "--undo", log);
         Assert.True(undoCode == 0, undone);
         foreach (string file in files)
@@ -120,6 +124,38 @@ public sealed class TagCommandTests
         Assert.True(kills > 0, "no run was killed: every run finished before its kill time");
         Directory.Delete(folder, recursive: true);
     }
+
+    [SkippableFact]
+    public async Task Resume_tags_only_the_files_a_first_run_did_not_reach()
+    {
+        Skip.IfNot(TagFixtures.Available, "ffmpeg is not installed");
+        string folder = NewFolder();
+        string library = Path.Combine(folder, "library");
+        IReadOnlyList<string> files = TagFixtures.CopyTo(library, "untagged.mp3", "opus.opus", "picture.flac", "aac.m4a", "vorbis.ogg", "plain.flac");
+        string results = Path.Combine(folder, "results.jsonl");
+        string log = Path.Combine(folder, "undo.jsonl");
+        string[] common = ["tag", library, "--model", TinyModel, "--min-confidence", "0", "--mode", "replace", "--write", "--out", results, "--undo-log", log];
+
+        (int firstCode, string first, _) = await CliRunner.RunAsync([.. common, "--shard", "0/2"]);
+        int firstLines = File.ReadAllLines(results).Length;
+        (int secondCode, string second, string error) = await CliRunner.RunAsync([.. common, "--resume"]);
+
+        Assert.True(firstCode == 0, first);
+        Assert.True(secondCode == 0, second + error);
+        Assert.InRange(firstLines, 1, files.Count - 1);
+        Assert.Equal(files.Count, File.ReadAllLines(results).Length);
+        Assert.Equal(files.Count, File.ReadAllLines(log).Length);
+        Assert.Contains($"{firstLines} already in", error, StringComparison.Ordinal);
+        Dictionary<string, string> written = TopGenres(results);
+        Assert.All(files, f => Assert.Equal([written[f]], Genres(f)));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static string TinyModel => Path.Combine(AppContext.BaseDirectory, "Models", "tiny-genre.onnx");
+
+    private static Dictionary<string, string> TopGenres(string results) => File.ReadAllLines(results)
+        .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+        .ToDictionary(e => e.GetProperty("path").GetString()!, e => e.GetProperty("genre").GetString()!);
 
     private static void AssertOldOrNew(string file, byte[] original, string payload)
     {
@@ -133,7 +169,7 @@ public sealed class TagCommandTests
         Assert.Equal(payload, AudioPayload.Hash(file, container));
         using TagLib.File tagged = TagLib.File.Create(file);
         Assert.False(tagged.PossiblyCorrupt, file);
-        Assert.Equal(["metal"], tagged.Tag.Genres);
+        Assert.Single(tagged.Tag.Genres);
     }
 
     private static string[] Genres(string file)
@@ -174,7 +210,7 @@ public sealed class TagCommandTests
         var text = new StringBuilder();
         foreach (string file in files)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{{\"path\":\"{file}\",\"genre\":\"{genre}\",\"probability\":{probability},\"topGenres\":[\"{genre}\",\"rock\"],\"topProbabilities\":[{probability},0.05],\"durationSeconds\":1}}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{{\"path\":\"{file}\",\"genre\":\"{genre}\",\"probability\":{probability},\"top_genres\":[\"{genre}\",\"rock\"],\"top_probabilities\":[{probability},0.05],\"seconds\":1,\"size\":1,\"mtime\":\"x\",\"model\":\"test\"}}\n");
         }
 
         File.WriteAllText(path, text.ToString());

@@ -1,8 +1,12 @@
 using System.CommandLine;
 using GenreML.Cli.Commands.Scoring;
 using GenreML.Cli.Commands.Tagging;
+using GenreML.Cli.Invocation;
 using GenreML.Cli.Models;
+using GenreML.Inference.Batch;
 using GenreML.Inference.Cards;
+using GenreML.MLNet.Library;
+using GenreML.MLNet.Results;
 using GenreML.Tagging;
 using GenreML.Tagging.Planning;
 using GenreML.Tagging.Undo;
@@ -38,6 +42,13 @@ internal static class TagCommand
         var undo = new Option<string?>("--undo") { Description = "Restore the genres an undo log recorded (newest first) and report files changed since." };
         var wavId3 = new Option<bool>("--wav-id3") { Description = "Also tag WAV files, with an ID3v2 chunk (not every player reads it)." };
         var keepMtime = new Option<bool>("--keep-mtime") { Description = "Give each rewritten file its old modification time." };
+        var output = new Option<string?>("--out")
+        {
+            Description = "With --write and files or folders: stream each file's scores to this results file (.jsonl or .csv, as 'score --out') after the file is tagged, so --resume can continue the run.",
+        };
+        var resume = new Option<bool>("--resume") { Description = "Continue a killed or interrupted 'tag --write --out' run: files already in the --out file are done." };
+        Option<ShardSelector?> shard = ScoringCliOptions.Shard();
+        Option<bool> verbose = ScoringCliOptions.Verbose();
         top.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -62,7 +73,7 @@ internal static class TagCommand
 
         var command = new Command("tag", "Write the genre into audio files' tags (a dry run unless --write; undo with --undo).")
         {
-            paths, model, threads, from, top, minConfidence, map, delimiter, mode, write, undoLog, undo, wavId3, keepMtime,
+            paths, model, threads, from, top, minConfidence, map, delimiter, mode, write, undoLog, undo, wavId3, keepMtime, output, resume, shard, verbose,
         };
         command.Validators.Add(r =>
         {
@@ -70,6 +81,21 @@ internal static class TagCommand
             if (sources != 1)
             {
                 r.AddError("Give files or folders to classify and tag, or --from results.jsonl, or --undo log.jsonl (exactly one of them).");
+            }
+
+            if ((r.GetValue(output) is not null || r.GetValue(shard) is not null) && r.GetValue(paths) is not { Length: > 0 })
+            {
+                r.AddError("--out and --shard go with files or folders to classify.");
+            }
+
+            if (r.GetValue(output) is not null && !r.GetValue(write))
+            {
+                r.AddError("--out records a --write run's progress; for a dry run, score once with 'score --out results.jsonl' and plan with 'tag --from results.jsonl'.");
+            }
+
+            if (r.GetValue(resume) && r.GetValue(output) is null)
+            {
+                r.AddError("--resume continues a 'tag --write --out results.jsonl' run: give its --out.");
             }
         });
         command.SetAction(parse =>
@@ -84,6 +110,10 @@ internal static class TagCommand
                 parse.GetValue(from),
                 parse.GetValue(model),
                 parse.GetValue(threads),
+                parse.GetValue(output),
+                parse.GetValue(resume),
+                parse.GetValue(shard),
+                parse.GetValue(verbose),
                 parse.GetValue(map),
                 parse.GetValue(write) ? parse.GetValue(undoLog)! : null,
                 new TaggingOptions
@@ -118,19 +148,43 @@ internal static class TagCommand
 
             log = request.UndoLogPath is { } logPath ? UndoLog.Open(logPath) : null;
             var tagger = new LibraryTagger(options, log);
-            IEnumerable<TagInput> inputs = request.From is { } results ? TagInputs.FromResults(results) : TagInputs.Classify(modelPath!, request.Paths, request.Threads);
             var report = new TagReport(Console.Out, "tagged");
-            foreach (TagInput input in inputs)
+            int scoring = ExitCodes.Ok;
+            if (request.From is { } results)
             {
-                report.Add(tagger.Tag(input));
+                foreach (TagInput input in TagInputs.FromResults(results))
+                {
+                    report.Add(tagger.Tag(input));
+                }
+            }
+            else
+            {
+                scoring = new LibraryScoringRun
+                {
+                    ModelPath = modelPath,
+                    Inputs = request.Paths,
+                    Output = request.Output,
+                    Resume = request.Resume,
+                    Shard = request.Shard,
+                    Threads = request.Threads,
+                    Verbose = request.Verbose,
+                    Top = int.MaxValue, // every genre in the results file, so --from can choose again later
+                    OnScored = outcome => report.Add(tagger.Tag(ToInput(outcome))),
+                }.Run();
             }
 
-            return report.Finish(dryRun: log is null, log?.Path);
+            int tagging = report.Finish(dryRun: log is null, log?.Path);
+            return scoring is ExitCodes.Usage or ExitCodes.Interrupted ? scoring : Math.Max(scoring, tagging);
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"tag: {e.Message}");
+            return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ModelCardException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"tag: {e.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         finally
         {
@@ -159,9 +213,24 @@ internal static class TagCommand
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"tag: {e.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
     }
 
-    private sealed record TagRequest(IReadOnlyList<string> Paths, string? From, string? Model, int Threads, string? MapPath, string? UndoLogPath, TaggingOptions Options);
+    // A file that could not be scored is reported by the scoring run and left alone here.
+    private static TagInput ToInput(ClassificationOutcome outcome) =>
+        new(outcome.Path, outcome.Prediction?.Scores ?? [], outcome.Succeeded ? null : $"could not be scored: {outcome.Error}");
+
+    private sealed record TagRequest(
+        IReadOnlyList<string> Paths,
+        string? From,
+        string? Model,
+        int Threads,
+        string? Output,
+        bool Resume,
+        ShardSelector? Shard,
+        bool Verbose,
+        string? MapPath,
+        string? UndoLogPath,
+        TaggingOptions Options);
 }
