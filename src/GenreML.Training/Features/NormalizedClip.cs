@@ -8,4 +8,4 @@ namespace GenreML.Training.Features;
 /// <param name="Data">Normalised values <c>(x - mean) / std</c>.</param>
 /// <param name="Bands">Mel bands.</param>
 /// <param name="Frames">Frames.</param>
-public sealed record NormalizedClip(LabeledClip Clip, int LabelIndex, float[] Data, int Bands, int Frames);
+internal sealed record NormalizedClip(LabeledClip Clip, int LabelIndex, float[] Data, int Bands, int Frames);
