@@ -9,6 +9,7 @@ internal static class PredictionBuilder
     public static GenrePrediction Build(ModelCard card, float[][] windowProbabilities, TimeSpan duration, bool includeWindows)
     {
         GenreScore[] scores = ClipAggregation.Rank(card.Labels, ClipAggregation.Mean(windowProbabilities));
+        WindowPrediction[]? windows = includeWindows ? Windows(card, windowProbabilities, duration) : null;
         return new GenrePrediction
         {
             Genre = scores[0].Genre,
@@ -16,7 +17,8 @@ internal static class PredictionBuilder
             Scores = scores,
             Duration = duration,
             WindowCount = windowProbabilities.Length,
-            Windows = includeWindows ? Windows(card, windowProbabilities, duration) : null,
+            Windows = windows,
+            Segments = windows is null ? null : GenreTimeline.Segments(windows),
         };
     }
 
