@@ -7,6 +7,13 @@ namespace GenreML.Onnx.Building;
 /// <summary>Reads and atomically writes <c>.onnx</c> files.</summary>
 public static class OnnxModelFile
 {
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically (see <see cref="WriteBytes"/>).</summary>
+    public static void Write(ModelProto model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        WriteBytes(model.ToByteArray(), path);
+    }
+
     /// <summary>
     /// Writes serialised model bytes to <paramref name="path"/> atomically: into a temporary file in the same
     /// folder, then renamed over the destination, so readers never see a half-written model.
