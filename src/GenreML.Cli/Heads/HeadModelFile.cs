@@ -3,7 +3,6 @@ using GenreML.Inference.Cards;
 using GenreML.MLNet.Heads;
 using GenreML.Onnx.Building;
 using GenreML.Onnx.Proto;
-using GenreML.Training.Runs;
 
 namespace GenreML.Cli.Heads;
 
@@ -40,7 +39,6 @@ internal static class HeadModelFile
                 TrainCounts = data.Clips.GroupBy(c => c.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
                 Metrics = metrics.Count > 0 ? metrics : null,
                 Command = "genreml " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
-                Commit = GitCommit.Current(),
                 CreatedUtc = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             },
         };
