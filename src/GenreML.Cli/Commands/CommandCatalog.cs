@@ -24,6 +24,7 @@ internal static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return ScoreCommand.Create();
         yield return PredictCommand.Create();
+        yield return CalibrateCommand.Create();
         yield return ExportCommand.Create();
         yield return InspectCommand.Create();
         yield return ReportCommand.Create();

@@ -1,12 +1,35 @@
 using GenreML.Audio.Features;
+using GenreML.Inference.Answers;
 using GenreML.Inference.Cards;
 
 namespace GenreML.Inference.Results;
 
-/// <summary>Combines window probabilities into a <see cref="GenrePrediction"/> by the card's aggregation rule (the mean).</summary>
+/// <summary>
+/// Combines window probabilities into a <see cref="GenrePrediction"/> by the card's aggregation rule (the mean),
+/// then calibrates them and decides the status with <see cref="ClipVerdict"/>.
+/// </summary>
 internal static class PredictionBuilder
 {
-    public static GenrePrediction Build(ModelCard card, float[][] windowProbabilities, TimeSpan duration, bool includeWindows)
+    public static GenrePrediction Build(ModelCard card, float[][] windowProbabilities, TimeSpan duration, bool includeWindows, ClipEvidence evidence, double? minConfidence)
+    {
+        float[] clip = Mean(card, windowProbabilities);
+        ClipVerdict verdict = ClipVerdict.Decide(card, evidence, clip, windowProbabilities, minConfidence);
+        GenreScore[] scores = Rank(card.Labels, verdict.Probabilities);
+        return new GenrePrediction
+        {
+            Status = verdict.Status,
+            NotMusicScore = verdict.NotMusicScore,
+            Genre = scores[0].Genre,
+            Confidence = scores[0].Probability,
+            Scores = scores,
+            Duration = duration,
+            WindowCount = windowProbabilities.Length,
+            Windows = includeWindows ? Windows(card, windowProbabilities, duration) : null,
+        };
+    }
+
+    /// <summary>The clip probabilities: the mean of the window probabilities, summed in double in window order.</summary>
+    public static float[] Mean(ModelCard card, float[][] windowProbabilities)
     {
         int classes = card.Labels.Count;
         var mean = new double[classes];
@@ -24,16 +47,7 @@ internal static class PredictionBuilder
             clip[c] = (float)(mean[c] / windowProbabilities.Length);
         }
 
-        GenreScore[] scores = Rank(card.Labels, clip);
-        return new GenrePrediction
-        {
-            Genre = scores[0].Genre,
-            Confidence = scores[0].Probability,
-            Scores = scores,
-            Duration = duration,
-            WindowCount = windowProbabilities.Length,
-            Windows = includeWindows ? Windows(card, windowProbabilities, duration) : null,
-        };
+        return clip;
     }
 
     private static GenreScore[] Rank(IReadOnlyList<string> labels, float[] probabilities)
