@@ -39,9 +39,9 @@ public sealed class EvaluateAndScoreCommandTests : IDisposable
         Assert.Contains("broken.wav", stderr);
         string[] lines = await File.ReadAllLinesAsync(results);
         Assert.Equal(12, lines.Length);
-        Assert.Equal("path,genre,probability,top_genres,top_probabilities,duration_s,error", lines[0]);
+        Assert.Equal("path,status,genre,probability,top_genres,top_probabilities,duration_s,error", lines[0]);
         string errorRow = Assert.Single(lines, l => l.StartsWith(bad + ",", StringComparison.Ordinal));
-        Assert.StartsWith(bad + ",,,,,", errorRow);
+        Assert.StartsWith(bad + ",,,,,,", errorRow);
         Assert.False(errorRow.EndsWith(','), "the error column names the reason");
     }
 

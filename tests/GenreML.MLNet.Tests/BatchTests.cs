@@ -60,8 +60,8 @@ public sealed class BatchTests
         string target = Path.Combine(audio.Root, "out", name);
         GenrePrediction[] predictions =
         [
-            new("/m/a, b.wav", "rock", 0.5f, ["rock", "pop"], [0.5f, 0.25f], 30, null),
-            new("/m/c.wav", null, float.NaN, [], [], 0, "not audio"),
+            new("/m/a, b.wav", "ok", "rock", 0.5f, ["rock", "pop"], [0.5f, 0.25f], 30, null),
+            new("/m/c.wav", null, null, float.NaN, [], [], 0, "not audio"),
         ];
 
         int written = PredictionFileWriter.Write(target, predictions);
@@ -72,8 +72,8 @@ public sealed class BatchTests
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(target)!));
         if (name.EndsWith(".csv", StringComparison.Ordinal))
         {
-            Assert.Equal("\"/m/a, b.wav\",rock,0.5,rock;pop,0.5;0.25,30,", lines[1]);
-            Assert.Equal("/m/c.wav,,,,,0,not audio", lines[2]);
+            Assert.Equal("\"/m/a, b.wav\",ok,rock,0.5,rock;pop,0.5;0.25,30,", lines[1]);
+            Assert.Equal("/m/c.wav,,,,,,0,not audio", lines[2]);
         }
         else
         {

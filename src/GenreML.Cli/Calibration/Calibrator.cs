@@ -70,7 +70,7 @@ internal sealed class Calibrator(TextWriter log)
 
         double temperature = FitTemperature(clips, labels!, groups, text);
         double minConfidence = FitMinConfidence(clips, labels!, groups, temperature, request.TargetAccuracy, text);
-        NotMusicModel? notMusic = clips.Any(c => c.Kind == HeldOutClip.Fit) ? FitNotMusic(clips, groups, maxFalseRejection, text) : null;
+        NotMusicModel? notMusic = clips.Any(c => c.Kind == HeldOutClip.Fit) ? FitNotMusic(clips, groups, request.MaxFalseRejection, text) : null;
         ReportStatuses(clips, text);
         var settings = new CalibrationSettings
         {
@@ -156,19 +156,16 @@ internal sealed class Calibrator(TextWriter log)
     private double FitMinConfidence(List<HeldOutClip> clips, IReadOnlyList<string> labels, int folds, double temperature, double target, StringBuilder text)
     {
         var music = clips.Where(c => c.Kind == HeldOutClip.Music).ToList();
-        var rows = music.Select(c => (Top: TemperatureScaling.Apply(c.Examination.ClipProbabilities, temperature).Max(), Right: ArgMax(c.Examination.ClipProbabilities) == c.Truth)).ToList();
+        var rows = music.Select(c => (Top: (double)TemperatureScaling.Apply(c.Examination.ClipProbabilities, temperature).Max(), Right: ArgMax(c.Examination.ClipProbabilities) == c.Truth)).ToList();
         text.AppendLine("## Coverage against accuracy (held-out clips, calibrated)");
         text.AppendLine();
         text.AppendLine("| min confidence | answered | coverage | accuracy on answered |");
         text.AppendLine("|---|---|---|---|");
         double? chosen = null;
-        for (int k = 0; k <= 18; k++)
+        foreach (CoveragePoint point in CoverageCurve.Compute(rows))
         {
-            double threshold = k * 0.05;
-            var answered = rows.Where(r => r.Top >= threshold).ToList();
-            double accuracy = answered.Count == 0 ? double.NaN : answered.Count(r => r.Right) / (double)answered.Count;
-            text.AppendLine(string.Create(Inv, $"| {threshold:0.00} | {answered.Count} of {rows.Count} | {answered.Count / (double)rows.Count:P1} | {(answered.Count == 0 ? "–" : accuracy.ToString("P1", Inv))} |"));
-            if (chosen is null && answered.Count > 0 && accuracy >= target) chosen = threshold;
+            text.AppendLine(string.Create(Inv, $"| {point.MinConfidence:0.00} | {point.Answered} of {point.Total} | {point.Coverage:P1} | {(point.Answered == 0 ? "–" : point.Accuracy.ToString("P1", Inv))} |"));
+            if (chosen is null && point.Answered > 0 && point.Accuracy >= target) chosen = point.MinConfidence;
         }
 
         double result = chosen ?? 0;

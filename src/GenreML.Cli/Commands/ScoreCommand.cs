@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using GenreML.Cli.Commands.Scoring;
 using GenreML.Training.Progress;
+using GenreML.Inference.Answers;
 using GenreML.Inference.Cards;
 using GenreML.MLNet.Batch;
 using GenreML.MLNet.Data;
@@ -56,18 +57,26 @@ internal static class ScoreCommand
             }
         });
         Option<int> threads = ScoringCliOptions.Threads();
-        var command = new Command("score", "Tell the genre of audio files with the ML.NET pipeline.") { model, paths, output, top, threads };
-        command.SetAction(parse => Run(parse.GetValue(model), parse.GetValue(paths)!, parse.GetValue(output), parse.GetValue(top), parse.GetValue(threads)));
+        var minConfidence = new Option<double?>("--min-confidence") { Description = "Calibrated top probability below which a file's status is 'uncertain' (default: the model card's; 0 turns it off)" };
+        minConfidence.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is double m && !(m >= 0 && m <= 1))
+            {
+                result.AddError("--min-confidence must be between 0 and 1.");
+            }
+        });
+        var command = new Command("score", "Tell the genre of audio files with the ML.NET pipeline; each file gets a status (ok, too_short, silence, not_music, uncertain).") { model, paths, output, top, threads, minConfidence };
+        command.SetAction(parse => Run(parse.GetValue(model), parse.GetValue(paths)!, parse.GetValue(output), parse.GetValue(top), parse.GetValue(threads), parse.GetValue(minConfidence)));
         return command;
     }
 
-    private static int Run(string? modelPath, string[] paths, string? output, int top, int threads)
+    private static int Run(string? modelPath, string[] paths, string? output, int top, int threads, double? minConfidence)
     {
         try
         {
             var ml = new MLContext(seed: 0);
             AudioSourceView source = ml.Data.LoadFromAudioFiles(paths);
-            using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(ModelLocator.Resolve(modelPath), threads);
+            using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(new GenreScoringOptions { ModelPath = ModelLocator.Resolve(modelPath), Threads = threads, MinConfidence = minConfidence });
             top = Math.Min(top, scorer.Model.Card.Labels.Count);
             int total = source.Entries().Count();
             var failures = new List<GenrePrediction>();
@@ -115,7 +124,8 @@ internal static class ScoreCommand
             }
 
             string ranking = string.Join("  ", p.TopGenres.Zip(p.TopProbabilities, (g, pr) => string.Create(CultureInfo.InvariantCulture, $"{g} {pr:0.000}")));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Path}\t{p.Genre}\t{p.Probability:0.000}\t{p.DurationSeconds:0.0}s\t{ranking}"));
+            string verdict = p.Status == ResultStatus.Ok ? p.Genre! : $"can't tell ({p.Status}); top guess {p.Genre}";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Path}\t{p.Status}\t{verdict}\t{p.Probability:0.000}\t{p.DurationSeconds:0.0}s\t{ranking}"));
         }
 
         return count;

@@ -28,7 +28,7 @@ public static class GenrePredictions
         ArgumentNullException.ThrowIfNull(labels);
         if (!clip.Succeeded)
         {
-            return new GenrePrediction(clip.Path, null, float.NaN, [], [], clip.DurationSeconds, clip.Error);
+            return new GenrePrediction(clip.Path, null, null, float.NaN, [], [], clip.DurationSeconds, clip.Error);
         }
 
         int[] order = Enumerable.Range(0, clip.Score.Length)
@@ -38,6 +38,7 @@ public static class GenrePredictions
             .ToArray();
         return new GenrePrediction(
             clip.Path,
+            clip.Status,
             labels[order[0]],
             clip.Score[order[0]],
             order.Select(i => labels[i]).ToArray(),

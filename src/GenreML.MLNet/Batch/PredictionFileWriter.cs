@@ -39,7 +39,7 @@ public static class PredictionFileWriter
         ArgumentNullException.ThrowIfNull(predictions);
         if (format == PredictionFormat.Csv)
         {
-            writer.WriteLine("path,genre,probability,top_genres,top_probabilities,duration_s,error");
+            writer.WriteLine("path,status,genre,probability,top_genres,top_probabilities,duration_s,error");
         }
 
         int count = 0;
@@ -54,6 +54,7 @@ public static class PredictionFileWriter
 
     private static string CsvLine(GenrePrediction p) => string.Join(',',
         Quote(p.Path),
+        p.Status ?? "",
         Quote(p.Genre ?? ""),
         p.Succeeded ? Number(p.Probability) : "",
         Quote(string.Join(';', p.TopGenres)),

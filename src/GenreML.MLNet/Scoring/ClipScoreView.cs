@@ -1,3 +1,4 @@
+using GenreML.Inference.Answers;
 using GenreML.MLNet.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -6,9 +7,10 @@ namespace GenreML.MLNet.Scoring;
 
 /// <summary>
 /// Folds the scored windows of each clip (consecutive rows with one ClipIndex) into one clip row whose
-/// Score is the mean of the window probabilities (summed in double, in window order: deterministic) and
-/// whose PredictedLabel is the highest-scoring genre (the first on a tie). Rows with an Error keep it,
-/// with a NaN Score and a missing PredictedLabel; the model is not run for them.
+/// Score is the mean of the window probabilities (summed in double, in window order: deterministic) calibrated
+/// by <see cref="ClipVerdict"/> with the card's temperature, whose Status is the verdict's, and whose
+/// PredictedLabel is the highest-scoring genre (the first on a tie). Rows with an Error keep it,
+/// with a NaN Score, an empty Status and a missing PredictedLabel; the model is not run for them.
 /// </summary>
 internal sealed class ClipScoreView : IDataView
 {
@@ -16,9 +18,11 @@ internal sealed class ClipScoreView : IDataView
     private readonly GenreModel _model;
     private readonly bool _labelled;
     private readonly Dictionary<string, uint> _keys;
+    private readonly double? _minConfidence;
 
-    public ClipScoreView(IDataView scoredWindows, GenreModel model, bool labelled)
+    public ClipScoreView(IDataView scoredWindows, GenreModel model, bool labelled, double? minConfidence)
     {
+        _minConfidence = minConfidence;
         _windows = scoredWindows;
         _model = model;
         _labelled = labelled;
@@ -46,6 +50,10 @@ internal sealed class ClipScoreView : IDataView
         private readonly ValueGetter<double> _duration;
         private readonly ValueGetter<ReadOnlyMemory<char>> _error;
         private readonly ValueGetter<VBuffer<float>> _probabilities;
+        private readonly ValueGetter<VBuffer<float>> _evidence;
+        private readonly List<float[]> _rows = [];
+        private VBuffer<float> _evidenceValues;
+        private string _status = "";
         private readonly double[] _sum;
         private readonly float[] _score;
         private VBuffer<float> _windowProbabilities;
@@ -70,6 +78,7 @@ internal sealed class ClipScoreView : IDataView
             _duration = _input.GetGetter<double>(schema[AudioColumns.Duration]);
             _error = _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Error]);
             _probabilities = _input.GetGetter<VBuffer<float>>(probabilities);
+            _evidence = _input.GetGetter<VBuffer<float>>(schema[AudioColumns.Evidence]);
             _sum = new double[view._model.Card.Labels.Count];
             _score = new float[_sum.Length];
         }
@@ -98,6 +107,8 @@ internal sealed class ClipScoreView : IDataView
             _currentError = text.ToString();
             Array.Clear(_sum);
             _currentWindows = 0;
+            _rows.Clear();
+            _evidence(ref _evidenceValues);
             while (true)
             {
                 if (_currentError.Length == 0)
@@ -161,6 +172,8 @@ internal sealed class ClipScoreView : IDataView
                 _sum[i++] += p;
             }
 
+            _rows.Add(_windowProbabilities.DenseValues().ToArray());
+
             _currentWindows++;
         }
 
@@ -170,13 +183,22 @@ internal sealed class ClipScoreView : IDataView
             {
                 Array.Fill(_score, float.NaN);
                 _predicted = 0;
+                _status = "";
                 return;
             }
 
-            int best = 0;
             for (int i = 0; i < _sum.Length; i++)
             {
                 _score[i] = (float)(_sum[i] / _currentWindows);
+            }
+
+            var evidence = ClipEvidence.FromVector(_evidenceValues.DenseValues().ToArray());
+            ClipVerdict verdict = ClipVerdict.Decide(_view._model.Card, evidence, _score, _rows, _view._minConfidence);
+            verdict.Probabilities.CopyTo(_score, 0);
+            _status = verdict.Status;
+            int best = 0;
+            for (int i = 0; i < _sum.Length; i++)
+            {
                 if (_score[i] > _score[best])
                 {
                     best = i;
@@ -196,6 +218,7 @@ internal sealed class ClipScoreView : IDataView
                 AudioColumns.Label => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = _currentLabel),
                 AudioColumns.Score => Getters.Checked<TValue, VBuffer<float>>(Schema, column, ScoreGetter),
                 AudioColumns.PredictedLabel => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = _predicted),
+                AudioColumns.Status => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = _status.AsMemory()),
                 AudioColumns.Duration => Getters.Checked<TValue, double>(Schema, column, (ref double v) => v = _currentDuration),
                 AudioColumns.Windows => Getters.Checked<TValue, int>(Schema, column, (ref int v) => v = _currentWindows),
                 _ => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = _currentError.AsMemory()),
