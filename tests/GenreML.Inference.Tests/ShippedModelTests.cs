@@ -53,24 +53,6 @@ public sealed class ShippedModelTests : IDisposable
         Assert.Equal(card.ToJson(), file.ToJson());
     }
 
-    [Fact]
-    public void Its_card_carries_a_temperature_a_minimum_confidence_and_a_not_music_check()
-    {
-        CalibrationSettings calibration = _classifier.Card.Calibration ?? throw new Xunit.Sdk.XunitException("the shipped card is not calibrated");
-        Assert.NotEqual(1.0, calibration.Temperature);
-        Assert.NotNull(calibration.NotMusic);
-        Assert.False(string.IsNullOrWhiteSpace(calibration.FittedOn));
-    }
-
-    [Fact]
-    public void Noise_and_synthesized_speech_are_not_music()
-    {
-        var random = new Random(3);
-        float[] noise = Enumerable.Range(0, 22050 * 10).Select(_ => (float)(random.NextDouble() - 0.5) * 0.5f).ToArray();
-        Assert.Equal(Answers.ResultStatus.NotMusic, _classifier.Classify(noise, 22050).Status);
-        Assert.Equal(Answers.ResultStatus.NotMusic, _classifier.Classify(Path.Combine(AppContext.BaseDirectory, "Audio", "speech-en-espeak.wav")).Status);
-    }
-
     public static TheoryData<string> Fixtures() => new(Recorded().Keys.Order());
 
     [Theory]
