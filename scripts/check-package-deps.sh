@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Packs GenreML.Inference (and GenreML.Audio, which it depends on) into a temporary folder and checks
-# that the packages depend on exactly what an embedding app should pull in: ONNX Runtime and GenreML.Audio,
-# and nothing at all for GenreML.Audio. Also checks that the XML docs and the README are inside.
+# Packs GenreML.Inference (and GenreML.Audio and GenreML.Core, which it depends on) into a temporary folder and
+# checks that the packages depend on exactly what an embedding app should pull in: ONNX Runtime and GenreML.Audio,
+# GenreML.Core for GenreML.Audio, and nothing at all for GenreML.Core. Also checks that the XML docs and the README are inside.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
+dotnet pack "$repo/src/GenreML.Core" -c Release -o "$out" --nologo -v quiet >/dev/null
 dotnet pack "$repo/src/GenreML.Audio" -c Release -o "$out" --nologo -v quiet >/dev/null
 dotnet pack "$repo/src/GenreML.Inference" -c Release -o "$out" --nologo -v quiet >/dev/null
 
@@ -27,8 +28,10 @@ expect() { # package file, expected ids (newline-separated)
 
 inference="$(ls "$out"/GenreML.Inference.*.nupkg)"
 audio="$(ls "$out"/GenreML.Audio.*.nupkg)"
+core="$(ls "$out"/GenreML.Core.*.nupkg)"
 expect "$inference" $'GenreML.Audio\nMicrosoft.ML.OnnxRuntime'
-expect "$audio" ""
+expect "$audio" "GenreML.Core"
+expect "$core" ""
 
 for entry in lib/net10.0/GenreML.Inference.xml README.md; do
   if unzip -l "$inference" | grep -q " $entry\$"; then echo "ok   contains $entry"; else echo "FAIL missing $entry"; fail=1; fi

@@ -7,7 +7,7 @@ namespace GenreML.Audio;
 public sealed class AudioSignal
 {
     /// <summary>Creates a signal; <paramref name="samples"/> is taken as is, not copied.</summary>
-    public AudioSignal(float[] samples, int sampleRate, int sourceChannels = 1)
+    public AudioSignal(float[] samples, int sampleRate, int sourceChannels = 1, string? warning = null)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
@@ -15,6 +15,7 @@ public sealed class AudioSignal
         Samples = samples;
         SampleRate = sampleRate;
         SourceChannels = sourceChannels;
+        Warning = warning;
     }
 
     /// <summary>The mono samples.</summary>
@@ -25,6 +26,12 @@ public sealed class AudioSignal
 
     /// <summary>How many channels the source had before the downmix.</summary>
     public int SourceChannels { get; }
+
+    /// <summary>
+    /// Null for a complete file; otherwise what the decoder could not read (a truncated file is
+    /// decoded as far as it goes and says so here, see <see cref="Decoding.MonoAudioSource"/>).
+    /// </summary>
+    public string? Warning { get; }
 
     /// <summary>The length of the signal.</summary>
     public TimeSpan Duration => TimeSpan.FromSeconds((double)Samples.Length / SampleRate);

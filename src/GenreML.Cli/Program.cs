@@ -1,3 +1,3 @@
 using GenreML.Cli.Commands;
 
-return await CommandCatalog.CreateRoot().Parse(args).InvokeAsync();
+return TrainingTool.Handles(args) ? TrainingTool.Run(args) : await CommandCatalog.CreateRoot().Parse(args).InvokeAsync();

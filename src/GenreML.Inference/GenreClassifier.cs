@@ -35,8 +35,8 @@ public sealed class GenreClassifier : IDisposable
         _session = SessionFactory.Open(model, source, _options, warnings, out ExecutionDevice device);
         try
         {
-            Card = CardReader.Read(_session, source);
-            ModelSignature.Check(Card, _session, source);
+            Card = ModelContract.ReadCard(_session, source);
+            ModelContract.Check(Card, _session, source);
         }
         catch
         {
@@ -171,7 +171,7 @@ public sealed class GenreClassifier : IDisposable
 
         Spectrogram spectrogram = _featurizer.Compute(signal);
         float[][] windows = _runner.Run(SpectrogramWindows.Cut(spectrogram, Card.WindowFrames, Card.WindowHop), _options.WindowBatchSize, cancellationToken);
-        return new ClipExamination(windows, PredictionBuilder.Mean(Card, windows), ClipEvidence.Measure(signal.Samples, signal.SampleRate, spectrogram));
+        return new ClipExamination(windows, ClipAggregation.Mean(windows), ClipEvidence.Measure(signal.Samples, signal.SampleRate, spectrogram));
     }
 
     /// <summary>

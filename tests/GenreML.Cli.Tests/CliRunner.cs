@@ -2,7 +2,10 @@ using GenreML.Cli.Commands;
 
 namespace GenreML.Cli.Tests;
 
-/// <summary>Runs the genreml command tree in-process and captures what it prints.</summary>
+/// <summary>
+/// Runs the genreml command tree in-process and captures what it prints; the commands that genreml hands to
+/// genreml-train (<see cref="TrainingTool.Handles"/>) run on the training tool's tree, as they would installed.
+/// </summary>
 internal static class CliRunner
 {
     private static readonly SemaphoreSlim ConsoleLock = new(1, 1);
@@ -18,7 +21,8 @@ internal static class CliRunner
         {
             Console.SetOut(output);
             Console.SetError(error);
-            int code = await CommandCatalog.CreateRoot().Parse(args).InvokeAsync();
+            var root = TrainingTool.Handles(args) ? TrainingCommandCatalog.CreateRoot() : CommandCatalog.CreateRoot();
+            int code = await root.Parse(args).InvokeAsync();
             return (code, output.ToString(), error.ToString());
         }
         finally

@@ -1,5 +1,6 @@
 using GenreML.Audio.Synthesis;
 using GenreML.Inference;
+using GenreML.MLNet.Evaluation;
 using GenreML.Training.Runs;
 
 namespace GenreML.Cli.Tests;
@@ -39,6 +40,18 @@ public sealed class TrainCommandTests : IDisposable
                 Assert.Equal(probability, prediction.ProbabilityOf(genre), 4);
             }
         }
+
+        // train and evaluate report one macro F1 (GenreML.Core's ClassificationMetrics): evaluate the part training scored.
+        string part = metrics.Test is null ? "valid" : "test";
+        string evaluation = Path.Combine(_folder, "evaluate");
+        var (evaluateCode, _, evaluateError) = await CliRunner.RunAsync(
+            "evaluate", "--model", Path.Combine(run, "model.onnx"), "--data", data, "--split-file", Path.Combine(run, "split.txt"), "--split", part, "--out", evaluation);
+        Assert.True(evaluateCode == 0, evaluateError);
+        var evaluated2 = GenreEvaluationResult.FromJson(await File.ReadAllTextAsync(Path.Combine(evaluation, "metrics.json")));
+        Assert.Equal(evaluated.Clips, evaluated2.Clips);
+        Assert.Equal(evaluated.ClipAccuracy, evaluated2.MicroAccuracy, 12);
+        Assert.Equal(evaluated.BalancedAccuracy, evaluated2.MacroAccuracy, 12);
+        Assert.Equal(evaluated.MacroF1, evaluated2.MacroF1, 12);
 
         string exported = Path.Combine(_folder, "again.onnx");
         var (exportCode, _, exportError) = await CliRunner.RunAsync("export", "--checkpoint", run, "--out", exported);

@@ -1,4 +1,5 @@
 using GenreML.Audio.Features;
+using GenreML.Inference.Cards;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Scoring;
 using Microsoft.ML;
@@ -20,14 +21,14 @@ public sealed class AgreementTests
         using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(TestAudio.TinyModel);
         List<ScoredClip> clips = ScoredClipReader.Read(scorer.Transform(ml.Data.LoadFromAudioFolder(audio.Root))).ToList();
 
-        GenreModel model = scorer.Model;
-        var featurizer = new ClipFeaturizer(model.Card.Features);
-        using var session = new InferenceSession(model.Path);
+        ModelCard card = scorer.Card;
+        var featurizer = new ClipFeaturizer(card.Features);
+        using var session = new InferenceSession(scorer.ModelPath);
         Assert.Equal(paths.Count, clips.Count);
         foreach (ScoredClip clip in clips)
         {
-            float[][] windows = SpectrogramWindows.Cut(featurizer.Featurize(clip.Path), model.Card.WindowFrames, model.Card.WindowHop);
-            float[] expected = DirectMean(session, model, windows);
+            float[][] windows = SpectrogramWindows.Cut(featurizer.Featurize(clip.Path), card.WindowFrames, card.WindowHop);
+            float[] expected = DirectMean(session, card, windows);
             Assert.Equal(windows.Length, clip.Windows);
             Assert.Equal(Array.IndexOf(expected, expected.Max()) + 1, (int)clip.PredictedLabel);
             for (int i = 0; i < expected.Length; i++)
@@ -37,16 +38,16 @@ public sealed class AgreementTests
         }
     }
 
-    private static float[] DirectMean(InferenceSession session, GenreModel model, float[][] windows)
+    private static float[] DirectMean(InferenceSession session, ModelCard card, float[][] windows)
     {
-        int bands = model.Card.Features.MelBands, frames = model.Card.WindowFrames, labels = model.Card.Labels.Count;
+        int bands = card.Features.MelBands, frames = card.WindowFrames, labels = card.Labels.Count;
         var input = new DenseTensor<float>([windows.Length, 1, bands, frames]);
         for (int w = 0; w < windows.Length; w++)
         {
             windows[w].CopyTo(input.Buffer.Span.Slice(w * windows[w].Length));
         }
 
-        using var results = session.Run([NamedOnnxValue.CreateFromTensor(model.Card.InputName, input)], [model.Card.ProbabilitiesOutput]);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(card.InputName, input)], [card.ProbabilitiesOutput]);
         Tensor<float> probabilities = results.First().AsTensor<float>();
         var mean = new double[labels];
         for (int w = 0; w < windows.Length; w++)

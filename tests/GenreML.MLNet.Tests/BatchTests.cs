@@ -1,4 +1,6 @@
-using GenreML.MLNet.Batch;
+using GenreML.Inference.Batch;
+using GenreML.Inference.Results;
+using GenreML.MLNet.Results;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Scoring;
 using GenreML.Testing;
@@ -20,18 +22,19 @@ public sealed class BatchTests
         string last = audio.AddClip("c.wav", "country", 1, seconds: 2);
         using GenreScoringTransformer scorer = _ml.Transforms.ScoreGenres(TestAudio.TinyModel);
 
-        List<GenrePrediction> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([first, broken, missing, last])), top: 3).ToList();
+        List<ClassificationOutcome> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([first, broken, missing, last]))).ToList();
 
         Assert.Equal([first, broken, missing, last], predictions.Select(p => p.Path));
         Assert.Equal([true, false, false, true], predictions.Select(p => p.Succeeded));
         Assert.False(string.IsNullOrWhiteSpace(predictions[1].Error));
         Assert.False(string.IsNullOrWhiteSpace(predictions[2].Error));
-        GenrePrediction ok = predictions[0];
-        Assert.Equal(3, ok.TopGenres.Count);
-        Assert.Equal(ok.Genre, ok.TopGenres[0]);
-        Assert.Equal(ok.Probability, ok.TopProbabilities[0]);
-        Assert.True(ok.TopProbabilities[0] >= ok.TopProbabilities[1] && ok.TopProbabilities[1] >= ok.TopProbabilities[2]);
-        Assert.Equal(2.0, ok.DurationSeconds, 2);
+        GenrePrediction ok = predictions[0].Prediction!;
+        Assert.Equal(10, ok.Scores.Count);
+        Assert.Equal(ok.Genre, ok.Scores[0].Genre);
+        Assert.Equal(ok.Confidence, ok.Scores[0].Probability);
+        Assert.True(ok.Scores.Zip(ok.Scores.Skip(1)).All(pair => pair.First.Probability >= pair.Second.Probability));
+        Assert.Equal(2.0, ok.Duration.TotalSeconds, 2);
+        Assert.True(ok.WindowCount > 0);
     }
 
     [Fact]
@@ -58,13 +61,20 @@ public sealed class BatchTests
     {
         using var audio = new TestAudio();
         string target = Path.Combine(audio.Root, "out", name);
-        GenrePrediction[] predictions =
+        ClassificationOutcome[] predictions =
         [
-            new("/m/a, b.wav", "ok", "rock", 0.5f, ["rock", "pop"], [0.5f, 0.25f], 30, null),
-            new("/m/c.wav", null, null, float.NaN, [], [], 0, "not audio"),
+            new()
+            {
+                Path = "/m/a, b.wav",
+                Prediction = new GenrePrediction
+                {
+                    Status = "ok", Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.25f), new("jazz", 0.25f)], Duration = TimeSpan.FromSeconds(30), WindowCount = 10,
+                },
+            },
+            new() { Path = "/m/c.wav", Error = "not audio" },
         ];
 
-        int written = PredictionFileWriter.Write(target, predictions);
+        int written = PredictionFileWriter.Write(target, predictions, top: 2);
 
         string[] lines = File.ReadAllLines(target);
         Assert.Equal(2, written);
@@ -99,10 +109,10 @@ public sealed class BatchTests
 
         using GenreScoringTransformer scorer = _ml.Transforms.ScoreGenres(TestAudio.TinyModel);
 
-        List<GenrePrediction> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([samples]))).ToList();
+        List<ClassificationOutcome> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([samples]))).ToList();
 
         Assert.NotEmpty(predictions);
         Assert.All(predictions, p => Assert.True(p.Succeeded, $"{p.Path}: {p.Error}"));
-        Assert.All(predictions, p => Assert.InRange(p.DurationSeconds, 29, 31));
+        Assert.All(predictions, p => Assert.InRange(p.Prediction!.Duration.TotalSeconds, 29, 31));
     }
 }

@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Evaluation;
 using GenreML.MLNet.Scoring;
@@ -47,11 +48,12 @@ public sealed class EvaluationTests
             Clips = 3,
             MicroAccuracy = 2.0 / 3,
             MacroAccuracy = 0.75,
+            MacroF1 = 2.0 / 3,
             LogLoss = 0.5,
             LogLossReduction = 0.2,
             TopK = 2,
             TopKAccuracy = 1,
-            PerClass = [new ClassMetrics("a", 2, 1, 0.5, 0.6), new ClassMetrics("b", 1, 0.5, 1, 0.3)],
+            PerClass = [new ClassMetrics("a", 1, 0.5, 2.0 / 3, 2) { LogLoss = 0.6 }, new ClassMetrics("b", 0.5, 1, 2.0 / 3, 1) { LogLoss = 0.3 }],
             ConfusionMatrix = [[1, 1], [0, 1]],
             Failures = [new ClipFailure("/x/c.wav", "not audio")],
         };

@@ -1,3 +1,4 @@
+using GenreML.Inference.Loading;
 using GenreML.Inference.Cards;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Evaluation;
@@ -115,7 +116,7 @@ public sealed class NegativeTests
     [InlineData("labels", 64, 32, 8)]
     public void Card_that_does_not_match_the_model_is_reported_with_the_field(string field, int windowFrames, int melBands, int labels)
     {
-        ModelCard card = GenreModel.Load(TestAudio.TinyModel).Card;
+        ModelCard card = ModelContract.Load(TestAudio.TinyModel);
         ModelCard wrong = card with
         {
             WindowFrames = windowFrames,
@@ -133,7 +134,7 @@ public sealed class NegativeTests
     [Fact]
     public void Card_naming_an_input_the_model_lacks_is_reported()
     {
-        ModelCard wrong = GenreModel.Load(TestAudio.TinyModel).Card with { InputName = "mel" };
+        ModelCard wrong = ModelContract.Load(TestAudio.TinyModel) with { InputName = "mel" };
 
         var error = Assert.Throws<ModelCardException>(() =>
             _ml.Transforms.ScoreGenres(new GenreScoringOptions { ModelPath = TestAudio.TinyModel, Card = wrong }));
@@ -145,7 +146,7 @@ public sealed class NegativeTests
     [Fact]
     public void Card_input_name_that_clashes_with_a_pipeline_column_is_reported()
     {
-        ModelCard wrong = GenreModel.Load(TestAudio.TinyModel).Card with { InputName = "Path" };
+        ModelCard wrong = ModelContract.Load(TestAudio.TinyModel) with { InputName = "Path" };
 
         var error = Assert.Throws<ModelCardException>(() =>
             _ml.Transforms.ScoreGenres(new GenreScoringOptions { ModelPath = TestAudio.TinyModel, Card = wrong }));

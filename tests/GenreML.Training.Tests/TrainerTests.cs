@@ -1,3 +1,4 @@
+using GenreML.Core.Runs;
 using GenreML.Training.Data;
 using GenreML.Training.Engine;
 using GenreML.Training.Features;
@@ -59,8 +60,8 @@ public sealed class TrainerTests
 
         Assert.Equal(6, outcome.History.Count);
         Assert.True(outcome.BestValidBalancedAccuracy >= 0.75, $"balanced accuracy {outcome.BestValidBalancedAccuracy}");
-        Assert.True(File.Exists(tmp.Combine("run", Trainer.BestWeightsFile)));
-        Assert.True(File.Exists(tmp.Combine("run", Trainer.CheckpointFile)));
+        Assert.True(File.Exists(tmp.Combine("run", RunFolder.BestWeightsFile)));
+        Assert.True(File.Exists(tmp.Combine("run", RunFolder.CheckpointFile)));
         Assert.False(model.training);
     }
 

@@ -1,3 +1,4 @@
+using GenreML.Core.Runs;
 using System.Text.Json;
 using GenreML.Inference.Cards;
 using GenreML.Training.Engine;
@@ -60,7 +61,7 @@ public sealed class TrainingRunTests
         Assert.EndsWith("genre1.00054.wav", failure.Path);
         Assert.Contains("synthetic corrupt file", failure.Reason);
         Assert.Contains("genre1.00054.wav", log.ToString());
-        foreach (string file in new[] { "split.txt", "card.json", "metrics.json", "model.onnx", Trainer.BestWeightsFile, Trainer.CheckpointFile })
+        foreach (string file in new[] { "split.txt", "card.json", "metrics.json", "model.onnx", RunFolder.BestWeightsFile, RunFolder.CheckpointFile })
             Assert.True(File.Exists(tmp.Combine("run", file)), file);
         Assert.Empty(Directory.GetFiles(tmp.Combine("run"), "*.tmp"));
         Assert.Equal(29, File.ReadAllLines(tmp.Combine("run", "split.txt")).Length);

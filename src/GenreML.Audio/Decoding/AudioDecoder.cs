@@ -36,117 +36,166 @@ public static class AudioDecoder
         return false;
     }
 
-    /// <summary>Decodes the audio file at <paramref name="path"/>.</summary>
+    /// <summary>Decodes the whole audio file at <paramref name="path"/> (options from the environment).</summary>
     /// <exception cref="AudioFormatException">The file is missing, empty, damaged or in a format nothing here can decode.</exception>
-    public static AudioSignal Read(string path)
+    public static AudioSignal Read(string path) => Read(path, AudioDecodeOptions.FromEnvironment());
+
+    /// <summary>Decodes the whole audio file at <paramref name="path"/> with the given <paramref name="options"/>.</summary>
+    /// <exception cref="AudioFormatException">The file is missing, empty, damaged or in a format nothing here can decode.</exception>
+    public static AudioSignal Read(string path, AudioDecodeOptions options)
     {
-        using (var stream = SourceFile.Open(path))
-        {
-            if (!stream.CanSeek)
-            {
-                return Read(stream, path);
-            }
-
-            try
-            {
-                switch (Sniff(stream, path))
-                {
-                    case ContainerKind.Wav:
-                        stream.Position = 0;
-                        return WavDecoder.ReadCore(stream, path);
-                    case ContainerKind.Au:
-                        stream.Position = 0;
-                        return AuDecoder.Read(stream, path);
-                }
-            }
-            catch (CompressedWavException)
-            {
-                // A RIFF/WAVE file with a codec such as ADPCM or MP3: ffmpeg below decodes it.
-            }
-            catch (IOException io)
-            {
-                throw new AudioFormatException(path, $"read error: {io.Message}", io);
-            }
-        }
-
-        return FfmpegDecoder.Read(path);
+        using var source = Open(path, options);
+        return source.ReadToEnd();
     }
 
     /// <summary>
-    /// Decodes audio from <paramref name="stream"/>, naming it <paramref name="sourceName"/> in errors (its
+    /// Decodes the whole of <paramref name="stream"/>, naming it <paramref name="sourceName"/> in errors (its
     /// extension, if any, is used as a hint in messages). Non-seekable streams work; a WAV file with a
     /// compressed codec can only be handed to ffmpeg when the stream is seekable.
     /// </summary>
     /// <exception cref="AudioFormatException">The content is empty, damaged or in a format nothing here can decode.</exception>
-    public static AudioSignal Read(Stream stream, string sourceName)
+    public static AudioSignal Read(Stream stream, string sourceName) => Read(stream, sourceName, AudioDecodeOptions.FromEnvironment());
+
+    /// <summary>Decodes the whole of <paramref name="stream"/> with the given <paramref name="options"/>.</summary>
+    /// <exception cref="AudioFormatException">The content is empty, damaged or in a format nothing here can decode.</exception>
+    public static AudioSignal Read(Stream stream, string sourceName, AudioDecodeOptions options)
+    {
+        using var source = Open(stream, sourceName, options);
+        return source.ReadToEnd();
+    }
+
+    /// <summary>Opens the audio file at <paramref name="path"/> for reading in chunks (options from the environment).</summary>
+    /// <exception cref="AudioFormatException">The file is missing, empty, or its header is damaged or in a format nothing here can decode.</exception>
+    public static MonoAudioSource Open(string path) => Open(path, AudioDecodeOptions.FromEnvironment());
+
+    /// <summary>
+    /// Opens the audio file at <paramref name="path"/> for reading in chunks: the returned source owns the
+    /// file (and the ffmpeg process, if one is needed) until it is disposed.
+    /// </summary>
+    /// <exception cref="AudioFormatException">The file is missing, empty, or its header is damaged or in a format nothing here can decode.</exception>
+    public static MonoAudioSource Open(string path, AudioDecodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var stream = SourceFile.Open(path);
+        try
+        {
+            var source = OpenContent(stream, path, options);
+            source.Owned = stream;
+            return source;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens <paramref name="stream"/> for reading in chunks (options from the environment); the caller keeps owning the stream.</summary>
+    /// <exception cref="AudioFormatException">The content is empty, or its header is damaged or in a format nothing here can decode.</exception>
+    public static MonoAudioSource Open(Stream stream, string sourceName) => Open(stream, sourceName, AudioDecodeOptions.FromEnvironment());
+
+    /// <summary>
+    /// Opens <paramref name="stream"/> (seekable or not) for reading in chunks, naming it
+    /// <paramref name="sourceName"/> in errors; the caller keeps owning the stream and must keep it open
+    /// while the source is read.
+    /// </summary>
+    /// <exception cref="AudioFormatException">The content is empty, or its header is damaged or in a format nothing here can decode.</exception>
+    public static MonoAudioSource Open(Stream stream, string sourceName, AudioDecodeOptions options)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
+        ArgumentNullException.ThrowIfNull(options);
+        return OpenContent(stream, sourceName, options);
+    }
+
+    /// <summary>The one dispatch: sniff the content, then hand it to its decoder, or to ffmpeg.</summary>
+    private static MonoAudioSource OpenContent(Stream stream, string sourceName, AudioDecodeOptions options)
+    {
+        if (options.ForceFfmpeg)
+        {
+            return FfmpegDecoder.Open(stream, sourceName, options.FfmpegExecutable);
+        }
+
         long? start = stream.CanSeek ? stream.Position : null;
-        byte[] head = new byte[ContainerSniffer.HeadLength];
-        int got;
         try
         {
-            got = StreamReading.ReadUpTo(stream, head);
+            var (kind, content) = Sniff(stream, sourceName);
+            switch (kind)
+            {
+                case ContainerKind.Wav:
+                    try
+                    {
+                        return WavDecoder.OpenCore(content, sourceName);
+                    }
+                    catch (CompressedWavException compressed)
+                    {
+                        if (start is not long rewind)
+                        {
+                            throw new AudioFormatException(sourceName, $"{compressed.Reason.Reason}; the stream cannot be rewound to hand it to ffmpeg", compressed);
+                        }
+
+                        stream.Position = rewind;
+                        return FfmpegDecoder.Open(stream, sourceName, options.FfmpegExecutable);
+                    }
+
+                case ContainerKind.Au:
+                    return AuDecoder.Open(content, sourceName);
+                case ContainerKind.Mp3:
+                    return Mp3Source.Open(content, sourceName);
+                default:
+                    return FfmpegDecoder.Open(content, sourceName, options.FfmpegExecutable);
+            }
         }
         catch (IOException io)
         {
             throw new AudioFormatException(sourceName, $"read error: {io.Message}", io);
         }
+    }
 
+    /// <summary>
+    /// Identifies the content from its first bytes (past an ID3v2 tag) and returns a stream that starts
+    /// at the content's first byte again: the stream itself rewound, or the bytes read replayed in front of the rest.
+    /// </summary>
+    private static (ContainerKind Kind, Stream Content) Sniff(Stream stream, string sourceName)
+    {
+        long? origin = stream.CanSeek ? stream.Position : null;
+        byte[] head = new byte[ContainerSniffer.HeadLength];
+        int got = StreamReading.ReadUpTo(stream, head);
         if (got == 0)
         {
             throw new AudioFormatException(sourceName, "the file is empty (0 bytes)");
         }
 
-        Stream content = stream;
-        if (start is long origin)
+        byte[] consumed = head[..got];
+        ReadOnlySpan<byte> content = consumed;
+        long tag = Id3v2.TagLength(content);
+        if (tag > 0 && tag < got)
         {
-            stream.Position = origin;
+            content = content[(int)tag..];
         }
-        else
+        else if (tag >= got)
         {
-            content = new PrefixedStream(head[..got], stream);
-        }
-
-        switch (ContainerSniffer.Identify(head.AsSpan(0, got)))
-        {
-            case ContainerKind.Wav:
-                try
-                {
-                    return WavDecoder.ReadCore(content, sourceName);
-                }
-                catch (CompressedWavException compressed)
-                {
-                    if (start is not long rewind)
-                    {
-                        throw new AudioFormatException(sourceName, $"{compressed.Reason.Reason}; the stream cannot be rewound to hand it to ffmpeg", compressed);
-                    }
-
-                    stream.Position = rewind;
-                    return FfmpegDecoder.Read(stream, sourceName);
-                }
-                catch (IOException io)
-                {
-                    throw new AudioFormatException(sourceName, $"read error: {io.Message}", io);
-                }
-
-            case ContainerKind.Au:
-                return AuDecoder.Read(content, sourceName);
-            default:
-                return FfmpegDecoder.Read(content, sourceName);
-        }
-    }
-
-    private static ContainerKind Sniff(Stream stream, string path)
-    {
-        Span<byte> head = stackalloc byte[ContainerSniffer.HeadLength];
-        int got = StreamReading.ReadUpTo(stream, head);
-        if (got == 0)
-        {
-            throw new AudioFormatException(path, "the file is empty (0 bytes)");
+            if (origin is long at)
+            {
+                stream.Position = at + tag;
+                int after = StreamReading.ReadUpTo(stream, head);
+                content = head.AsSpan(0, after);
+            }
+            else
+            {
+                byte[] rest = StreamReading.ReadBounded(stream, tag - got + ContainerSniffer.HeadLength);
+                consumed = [.. consumed, .. rest];
+                content = consumed.AsSpan((int)Math.Min(tag, consumed.Length));
+            }
         }
 
-        return ContainerSniffer.Identify(head[..got]);
+        var kind = ContainerSniffer.Identify(content);
+        if (origin is long rewind)
+        {
+            stream.Position = rewind;
+            return (kind, stream);
+        }
+
+        return (kind, new PrefixedStream(consumed, stream));
     }
 }

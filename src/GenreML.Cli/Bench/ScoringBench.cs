@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using GenreML.Audio.Decoding;
 using GenreML.Audio.Synthesis;
-using GenreML.MLNet.Batch;
+using GenreML.MLNet.Results;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Scoring;
 using Microsoft.ML;
@@ -47,7 +47,7 @@ internal static class ScoringBench
             var ml = new MLContext(seed: 0);
             using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(modelPath, threads);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ML.NET scoring bench: {Path.GetFileName(scorer.Model.Path)}, {clipSeconds:0.#}-s clips (22 050 Hz WAV), threads {threads}, {Environment.ProcessorCount} CPUs"));
+                $"ML.NET scoring bench: {Path.GetFileName(scorer.ModelPath)}, {clipSeconds:0.#}-s clips (22 050 Hz WAV), threads {threads}, {Environment.ProcessorCount} CPUs"));
             Measure(ml, scorer, clips, Math.Min(5, smallCount));
             output.WriteLine("| files | seconds | clips/s | peak working set (MB) | peak managed heap (MB) | failed |");
             output.WriteLine("|---:|---:|---:|---:|---:|---:|");
@@ -88,7 +88,7 @@ internal static class ScoringBench
         int failed;
         using (var sampler = new Timer(_ => { lock (clips) { Sample(); } }, null, 0, 20))
         {
-            failed = GenrePredictions.Read(scorer.Transform(ml.Data.LoadFromAudioFiles(files)), top: 1).Count(p => !p.Succeeded);
+            failed = GenrePredictions.Read(scorer.Transform(ml.Data.LoadFromAudioFiles(files))).Count(p => !p.Succeeded);
         }
 
         double seconds = clock.Elapsed.TotalSeconds;

@@ -3,7 +3,7 @@ using System.Text;
 using GenreML.Inference;
 using GenreML.Inference.Answers;
 using GenreML.Inference.Cards;
-using GenreML.Inference.Evaluation;
+using GenreML.Core.Evaluation;
 using GenreML.Training.Data;
 using GenreML.Training.Splits;
 

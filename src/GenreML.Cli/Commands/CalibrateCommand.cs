@@ -3,7 +3,7 @@ using System.Globalization;
 using GenreML.Audio.IO;
 using GenreML.Cli.Calibration;
 using GenreML.Inference.Cards;
-using GenreML.Inference.Evaluation;
+using GenreML.Core.Evaluation;
 using GenreML.Inference.Answers;
 using GenreML.Onnx.Building;
 using GenreML.Reports.Charts;

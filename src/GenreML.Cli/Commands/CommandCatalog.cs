@@ -19,13 +19,13 @@ internal static class CommandCatalog
 
     private static IEnumerable<Command> All()
     {
-        yield return TrainCommand.Create(TrainingWiring.Create);
+        yield return TrainingTool.Listing("train", "Train a genre classifier on labelled audio and write a run folder");
         yield return DemoDataCommand.Create();
         yield return EvaluateCommand.Create();
         yield return ScoreCommand.Create();
         yield return PredictCommand.Create();
         yield return CalibrateCommand.Create();
-        yield return ExportCommand.Create();
+        yield return TrainingTool.Listing("export", "Export a trained network to ONNX with its model card");
         yield return InspectCommand.Create();
         yield return ReportCommand.Create();
         yield return BenchCommand.Create();

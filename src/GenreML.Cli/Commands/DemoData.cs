@@ -1,6 +1,6 @@
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using GenreML.Audio.Synthesis;
-using GenreML.Training.Progress;
+using GenreML.Core.Progress;
 
 namespace GenreML.Cli.Commands;
 

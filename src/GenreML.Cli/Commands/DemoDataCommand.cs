@@ -1,6 +1,6 @@
 using System.CommandLine;
 using GenreML.Audio.Synthesis;
-using GenreML.Training.Progress;
+using GenreML.Core.Progress;
 
 namespace GenreML.Cli.Commands;
 

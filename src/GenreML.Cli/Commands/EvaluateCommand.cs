@@ -1,10 +1,11 @@
-using GenreML.Audio.IO;
+using GenreML.Core.Runs;
+using GenreML.Core.IO;
 using GenreML.Cli.Models;
 using GenreML.Cli.Reporting;
 using System.CommandLine;
 using System.Globalization;
 using GenreML.Cli.Commands.Scoring;
-using GenreML.Training.Progress;
+using GenreML.Core.Progress;
 using GenreML.Inference.Cards;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Evaluation;
@@ -58,22 +59,23 @@ internal static class EvaluateCommand
             string folder = output ?? Path.Combine("runs", "evaluate-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
             using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(ModelLocator.Resolve(modelPath), threads);
             int total = source.Entries().Count();
-            Console.WriteLine($"Evaluating {scorer.Model.Path} on {total} clips ({source.Description}).");
+            Console.WriteLine($"Evaluating {scorer.ModelPath} on {total} clips ({source.Description}).");
             GenreEvaluationResult result;
             using (var progress = new ConsoleProgress("evaluate", total, ScoringCliOptions.ShowProgress, Console.Out))
             {
                 result = ml.MulticlassClassification.EvaluateGenres(scorer.Transform(source), topK: 3, new ProgressSink(progress));
             }
 
-            AtomicFile.WriteAllText(Path.Combine(folder, "metrics.json"), result.ToJson());
-            AtomicFile.WriteAllText(Path.Combine(folder, "confusion.md"), EvaluationMarkdown.Report(result));
+            var run = new RunFolder(folder);
+            AtomicFile.WriteAllText(run.Metrics, result.ToJson());
+            AtomicFile.WriteAllText(run.File(RunFolder.ConfusionMarkdownFile), EvaluationMarkdown.Report(result));
             Console.WriteLine();
             Console.Write(EvaluationMarkdown.MetricsTable(result));
             Console.WriteLine();
             Console.Write(EvaluationMarkdown.ConfusionMatrix(result));
             Console.WriteLine();
-            IReadOnlyList<string> charts = EvaluationCharts.Write(result, folder);
-            Console.WriteLine($"Wrote {Path.Combine(folder, "metrics.json")}, {Path.Combine(folder, "confusion.md")} and {string.Join(", ", charts)}.");
+            IReadOnlyList<string> charts = EvaluationCharts.Write(result, run);
+            Console.WriteLine($"Wrote {run.Metrics}, {run.File(RunFolder.ConfusionMarkdownFile)} and {string.Join(", ", charts)}.");
             return FailureReport.Print($"{result.Failures.Count} clip(s) could not be evaluated:", result.Failures.Select(f => (f.Path, f.Reason)).ToArray());
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ModelCardException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)

@@ -2,10 +2,11 @@ using GenreML.Cli.Models;
 using System.CommandLine;
 using System.Globalization;
 using GenreML.Cli.Commands.Scoring;
-using GenreML.Training.Progress;
+using GenreML.Core.Progress;
 using GenreML.Inference.Answers;
+using GenreML.Inference.Batch;
 using GenreML.Inference.Cards;
-using GenreML.MLNet.Batch;
+using GenreML.MLNet.Results;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Scoring;
 using Microsoft.ML;
@@ -77,13 +78,13 @@ internal static class ScoreCommand
             var ml = new MLContext(seed: 0);
             AudioSourceView source = ml.Data.LoadFromAudioFiles(paths);
             using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(new GenreScoringOptions { ModelPath = ModelLocator.Resolve(modelPath), Threads = threads, MinConfidence = minConfidence });
-            top = Math.Min(top, scorer.Model.Card.Labels.Count);
+            top = Math.Min(top, scorer.Card.Labels.Count);
             int total = source.Entries().Count();
-            var failures = new List<GenrePrediction>();
+            var failures = new List<ClassificationOutcome>();
             int scored;
             using (var progress = new ConsoleProgress("score", total, output is not null && ScoringCliOptions.ShowProgress, Console.Out))
             {
-                IEnumerable<GenrePrediction> predictions = GenrePredictions.Read(scorer.Transform(source), top)
+                IEnumerable<ClassificationOutcome> predictions = GenrePredictions.Read(scorer.Transform(source))
                     .Select(p =>
                     {
                         if (!p.Succeeded)
@@ -94,7 +95,7 @@ internal static class ScoreCommand
                         progress.Increment();
                         return p;
                     });
-                scored = output is null ? Print(predictions) : PredictionFileWriter.Write(output, predictions);
+                scored = output is null ? Print(predictions, top) : PredictionFileWriter.Write(output, predictions, top);
             }
 
             if (output is not null)
@@ -111,21 +112,21 @@ internal static class ScoreCommand
         }
     }
 
-    private static int Print(IEnumerable<GenrePrediction> predictions)
+    private static int Print(IEnumerable<ClassificationOutcome> outcomes, int top)
     {
         int count = 0;
-        foreach (GenrePrediction p in predictions)
+        foreach (ClassificationOutcome o in outcomes)
         {
             count++;
-            if (!p.Succeeded)
+            if (o.Prediction is not { } p)
             {
-                Console.WriteLine($"{p.Path}\terror: {p.Error}");
+                Console.WriteLine($"{o.Path}\terror: {o.Error}");
                 continue;
             }
 
-            string ranking = string.Join("  ", p.TopGenres.Zip(p.TopProbabilities, (g, pr) => string.Create(CultureInfo.InvariantCulture, $"{g} {pr:0.000}")));
-            string verdict = p.Status == ResultStatus.Ok ? p.Genre! : $"can't tell ({p.Status}); top guess {p.Genre}";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Path}\t{p.Status}\t{verdict}\t{p.Probability:0.000}\t{p.DurationSeconds:0.0}s\t{ranking}"));
+            string ranking = string.Join("  ", p.Scores.Take(top).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Genre} {s.Probability:0.000}")));
+            string verdict = p.Status == ResultStatus.Ok ? p.Genre : $"can't tell ({p.Status}); top guess {p.Genre}";
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{o.Path}\t{p.Status}\t{verdict}\t{p.Confidence:0.000}\t{p.Duration.TotalSeconds:0.0}s\t{ranking}"));
         }
 
         return count;

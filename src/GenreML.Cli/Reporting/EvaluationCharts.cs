@@ -1,3 +1,4 @@
+using GenreML.Core.Runs;
 using GenreML.MLNet.Evaluation;
 using GenreML.Reports.Charts;
 using GenreML.Reports.Data;
@@ -9,7 +10,7 @@ namespace GenreML.Cli.Reporting;
 internal static class EvaluationCharts
 {
     /// <summary>Writes <c>confusion_matrix.png</c>, <c>class_scores.png</c> and <c>reliability.png</c> into <paramref name="folder"/>; returns their paths.</summary>
-    public static IReadOnlyList<string> Write(GenreEvaluationResult result, string folder)
+    public static IReadOnlyList<string> Write(GenreEvaluationResult result, RunFolder folder)
     {
         int n = result.Labels.Count;
         var counts = new int[n, n];
@@ -21,19 +22,19 @@ internal static class EvaluationCharts
             }
         }
 
-        string confusion = Path.Combine(folder, "confusion_matrix.png");
+        string confusion = folder.File(RunFolder.ConfusionMatrixChart);
         ChartRenderer.SavePng(ConfusionMatrixChart.Build(new ConfusionData(result.Labels, counts)), ConfusionMatrixChart.SuggestedSize(n), confusion);
         var scores = result.PerClass
-            .Select(c => new ClassScores(c.Label, c.Precision, c.Recall, c.Precision + c.Recall > 0 ? 2 * c.Precision * c.Recall / (c.Precision + c.Recall) : 0, c.Support))
+            .Select(c => new ClassScores(c.Label, c.Precision, c.Recall, c.F1, c.Support))
             .ToArray();
-        string classScores = Path.Combine(folder, "class_scores.png");
+        string classScores = folder.File(RunFolder.ClassScoresChart);
         ChartRenderer.SavePng(ClassScoresChart.Build(scores), ClassScoresChart.SuggestedSize(scores.Length), classScores);
         if (result.Answers is not { } answers)
         {
             return [confusion, classScores];
         }
 
-        string reliability = Path.Combine(folder, "reliability.png");
+        string reliability = folder.File(RunFolder.ReliabilityChart);
         var bins = answers.Reliability.Select(b => new ReliabilityChart.Point(b.MeanConfidence, b.Accuracy, b.Count)).ToList();
         ChartRenderer.SavePng(
             ReliabilityChart.Build([($"calibrated (ECE {answers.ExpectedCalibrationError:0.000})", bins)], subtitle: $"{result.Clips} clips, 10 bins"),

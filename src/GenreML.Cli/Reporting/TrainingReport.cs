@@ -1,3 +1,4 @@
+using GenreML.Core.Runs;
 using GenreML.Audio;
 using GenreML.Audio.Features;
 using GenreML.Inference.Cards;
@@ -20,11 +21,11 @@ internal static class TrainingReport
     /// <exception cref="InvalidDataException">metrics.json or card.json is missing or malformed.</exception>
     public static RunReportFiles Write(string runFolder)
     {
-        RunMetrics metrics = RunMetrics.FromJson(ReadRequired(runFolder, "metrics.json"), Path.Combine(runFolder, "metrics.json"));
+        RunMetrics metrics = RunMetrics.FromJson(ReadRequired(runFolder, RunFolder.MetricsFile), Path.Combine(runFolder, RunFolder.MetricsFile));
         ModelCard card;
         try
         {
-            card = ModelCard.FromJson(ReadRequired(runFolder, "card.json"), Path.Combine(runFolder, "card.json"));
+            card = ModelCard.FromJson(ReadRequired(runFolder, RunFolder.CardFile), Path.Combine(runFolder, RunFolder.CardFile));
         }
         catch (ModelCardException e)
         {

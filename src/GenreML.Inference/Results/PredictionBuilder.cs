@@ -12,9 +12,9 @@ internal static class PredictionBuilder
 {
     public static GenrePrediction Build(ModelCard card, float[][] windowProbabilities, TimeSpan duration, bool includeWindows, ClipEvidence evidence, double? minConfidence)
     {
-        float[] clip = Mean(card, windowProbabilities);
+        float[] clip = ClipAggregation.Mean(windowProbabilities);
         ClipVerdict verdict = ClipVerdict.Decide(card, evidence, clip, windowProbabilities, minConfidence);
-        GenreScore[] scores = Rank(card.Labels, verdict.Probabilities);
+        GenreScore[] scores = ClipAggregation.Rank(card.Labels, verdict.Probabilities);
         return new GenrePrediction
         {
             Status = verdict.Status,
@@ -28,40 +28,6 @@ internal static class PredictionBuilder
         };
     }
 
-    /// <summary>The clip probabilities: the mean of the window probabilities, summed in double in window order.</summary>
-    public static float[] Mean(ModelCard card, float[][] windowProbabilities)
-    {
-        int classes = card.Labels.Count;
-        var mean = new double[classes];
-        foreach (float[] row in windowProbabilities)
-        {
-            for (int c = 0; c < classes; c++)
-            {
-                mean[c] += row[c];
-            }
-        }
-
-        var clip = new float[classes];
-        for (int c = 0; c < classes; c++)
-        {
-            clip[c] = (float)(mean[c] / windowProbabilities.Length);
-        }
-
-        return clip;
-    }
-
-    private static GenreScore[] Rank(IReadOnlyList<string> labels, float[] probabilities)
-    {
-        var scores = new GenreScore[labels.Count];
-        for (int c = 0; c < scores.Length; c++)
-        {
-            scores[c] = new GenreScore(labels[c], probabilities[c]);
-        }
-
-        // A stable sort keeps the card's label order among equal probabilities.
-        return scores.OrderByDescending(s => s.Probability).ToArray();
-    }
-
     private static WindowPrediction[] Windows(ModelCard card, float[][] rows, TimeSpan duration)
     {
         LogMelOptions features = card.Features;
@@ -69,14 +35,7 @@ internal static class PredictionBuilder
         var windows = new WindowPrediction[rows.Length];
         for (int w = 0; w < rows.Length; w++)
         {
-            int best = 0;
-            for (int c = 1; c < rows[w].Length; c++)
-            {
-                if (rows[w][c] > rows[w][best])
-                {
-                    best = c;
-                }
-            }
+            int best = ClipAggregation.ArgMax(rows[w]);
 
             double start = (double)w * card.WindowHop * secondsPerFrame;
             double end = Math.Min(start + card.WindowFrames * secondsPerFrame, duration.TotalSeconds);

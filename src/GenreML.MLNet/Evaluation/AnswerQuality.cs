@@ -1,5 +1,5 @@
 using GenreML.Inference.Answers;
-using GenreML.Inference.Evaluation;
+using GenreML.Core.Evaluation;
 using GenreML.MLNet.Scoring;
 
 namespace GenreML.MLNet.Evaluation;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GenreML.Core.Evaluation;
 
 namespace GenreML.MLNet.Evaluation;
 
@@ -37,7 +38,7 @@ public static class EvaluationMarkdown
         {
             ClassMetrics c = result.PerClass[i];
             text.Append(CultureInfo.InvariantCulture,
-                $"| {c.Label} | {c.Support} | {Precision(result, i)} | {Recall(result, i)} | {(c.Support == 0 ? "n/a" : Number(c.LogLoss))} |").AppendLine();
+                $"| {c.Label} | {c.Support} | {Precision(result, i)} | {Recall(result, i)} | {(c.Support == 0 || c.LogLoss is not double logLoss ? "n/a" : Number(logLoss))} |").AppendLine();
         }
 
         return text.ToString();

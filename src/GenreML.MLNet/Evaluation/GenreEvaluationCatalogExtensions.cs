@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Scoring;
 using Microsoft.ML;
@@ -11,7 +12,8 @@ public static class GenreEvaluationCatalogExtensions
     /// <summary>
     /// Scores every clip of <paramref name="scoredClips"/> (the output of
     /// <see cref="GenreScoringTransformer"/> over a labelled source), records the clips that failed, and
-    /// evaluates the rest with ML.NET's <see cref="MulticlassClassificationCatalog.Evaluate"/>.
+    /// evaluates the rest: accuracy, balanced accuracy, macro F1 and per-genre figures from the confusion matrix
+    /// by <see cref="ClassificationMetrics"/>, log-loss and top-k accuracy by ML.NET's <see cref="MulticlassClassificationCatalog.Evaluate"/>.
     /// </summary>
     /// <param name="catalog">The catalog.</param>
     /// <param name="scoredClips">Scored clips with a key-typed Label column.</param>
@@ -68,20 +70,16 @@ public static class GenreEvaluationCatalogExtensions
 
     private static GenreEvaluationResult ToResult(string[] labels, int clips, int topK, MulticlassClassificationMetrics metrics, List<ClipFailure> failures)
     {
-        ConfusionMatrix confusion = metrics.ConfusionMatrix;
-        int[][] counts = confusion.Counts.Select(row => row.Select(c => (int)Math.Round(c)).ToArray()).ToArray();
-        var perClass = labels.Select((label, i) => new ClassMetrics(
-            label,
-            counts[i].Sum(),
-            confusion.PerClassPrecision[i],
-            confusion.PerClassRecall[i],
-            metrics.PerClassLogLoss[i])).ToArray();
+        int[][] counts = metrics.ConfusionMatrix.Counts.Select(row => row.Select(c => (int)Math.Round(c)).ToArray()).ToArray();
+        ClassificationMetrics figures = ClassificationMetrics.FromConfusion(labels, counts);
+        var perClass = figures.PerClass.Select((c, i) => c with { LogLoss = metrics.PerClassLogLoss[i] }).ToArray();
         return new GenreEvaluationResult
         {
             Labels = labels,
             Clips = clips,
-            MicroAccuracy = metrics.MicroAccuracy,
-            MacroAccuracy = metrics.MacroAccuracy,
+            MicroAccuracy = figures.Accuracy,
+            MacroAccuracy = figures.BalancedAccuracy,
+            MacroF1 = figures.MacroF1,
             LogLoss = metrics.LogLoss,
             LogLossReduction = metrics.LogLossReduction,
             TopK = topK,

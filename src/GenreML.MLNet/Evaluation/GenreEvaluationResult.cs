@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using GenreML.Core.Evaluation;
 
 namespace GenreML.MLNet.Evaluation;
 
 /// <summary>
-/// The outcome of evaluating a genre model on labelled clips, from ML.NET's multiclass evaluator:
-/// plain and per-class-averaged accuracy, log-loss, top-k accuracy, per-genre figures and the confusion
-/// matrix, plus the clips that could not be evaluated. Serialises to <c>metrics.json</c> with <see cref="ToJson"/>.
+/// The outcome of evaluating a genre model on labelled clips: accuracy, balanced accuracy, macro F1 and the
+/// per-genre precision, recall and F1 from GenreML's one <see cref="ClassificationMetrics"/> (the figures
+/// <c>train</c> prints), log-loss and top-k accuracy from ML.NET's multiclass evaluator, the confusion
+/// matrix, and the clips that could not be evaluated. Serialises to <c>metrics.json</c> with <see cref="ToJson"/>.
 /// </summary>
 public sealed record GenreEvaluationResult
 {
@@ -23,10 +25,10 @@ public sealed record GenreEvaluationResult
     /// <summary>Clips evaluated (failures excluded).</summary>
     public required int Clips { get; init; }
 
-    /// <summary>Accuracy over all clips (ML.NET MicroAccuracy).</summary>
+    /// <summary>Accuracy over all clips (<see cref="ClassificationMetrics.Accuracy"/>; ML.NET calls it MicroAccuracy).</summary>
     public required double MicroAccuracy { get; init; }
 
-    /// <summary>Mean of the per-genre accuracies, i.e. balanced accuracy (ML.NET MacroAccuracy).</summary>
+    /// <summary>Mean recall over the genres with clips, i.e. balanced accuracy (<see cref="ClassificationMetrics.BalancedAccuracy"/>; ML.NET calls it MacroAccuracy).</summary>
     public required double MacroAccuracy { get; init; }
 
     /// <summary>Mean log-loss of the true genre's probability.</summary>
@@ -41,7 +43,7 @@ public sealed record GenreEvaluationResult
     /// <summary>Share of clips whose true genre is among the k highest scores.</summary>
     public required double TopKAccuracy { get; init; }
 
-    /// <summary>Per-genre support, precision, recall and log-loss, in label order.</summary>
+    /// <summary>Per-genre precision, recall, F1, support and (from ML.NET) log-loss, in label order.</summary>
     public required IReadOnlyList<ClassMetrics> PerClass { get; init; }
 
     /// <summary>Counts: row = true genre, column = predicted genre, in label order.</summary>
@@ -53,18 +55,8 @@ public sealed record GenreEvaluationResult
     /// <summary>Clips that could not be evaluated, with the reason.</summary>
     public required IReadOnlyList<ClipFailure> Failures { get; init; }
 
-    /// <summary>Macro-averaged F1 over the genres that occur (true or predicted), from the per-class precision and recall.</summary>
-    public double MacroF1
-    {
-        get
-        {
-            var f1 = PerClass
-                .Where((c, i) => c.Support > 0 || ConfusionMatrix.Sum(row => row[i]) > 0)
-                .Select(c => c.Precision + c.Recall > 0 ? 2 * c.Precision * c.Recall / (c.Precision + c.Recall) : 0.0)
-                .ToList();
-            return f1.Count == 0 ? double.NaN : f1.Average();
-        }
-    }
+    /// <summary>Macro F1 as <see cref="ClassificationMetrics.MacroF1"/> defines it (over the genres true or predicted).</summary>
+    public required double MacroF1 { get; init; }
 
     /// <summary>The result as indented camel-case JSON (NaN written as "NaN").</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -1,4 +1,6 @@
 using GenreML.Inference.Answers;
+using GenreML.Inference.Cards;
+using GenreML.Inference.Results;
 using GenreML.MLNet.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -15,19 +17,19 @@ namespace GenreML.MLNet.Scoring;
 internal sealed class ClipScoreView : IDataView
 {
     private readonly IDataView _windows;
-    private readonly GenreModel _model;
+    private readonly ModelCard _card;
     private readonly bool _labelled;
     private readonly Dictionary<string, uint> _keys;
     private readonly double? _minConfidence;
 
-    public ClipScoreView(IDataView scoredWindows, GenreModel model, bool labelled, double? minConfidence)
+    public ClipScoreView(IDataView scoredWindows, ModelCard card, bool labelled, double? minConfidence)
     {
         _minConfidence = minConfidence;
         _windows = scoredWindows;
-        _model = model;
+        _card = card;
         _labelled = labelled;
-        _keys = model.Card.Labels.Select((label, i) => (label, key: (uint)(i + 1))).ToDictionary(p => p.label, p => p.key, StringComparer.Ordinal);
-        Schema = ClipScoreSchema.Build(model.Card, labelled);
+        _keys = card.Labels.Select((label, i) => (label, key: (uint)(i + 1))).ToDictionary(p => p.label, p => p.key, StringComparer.Ordinal);
+        Schema = ClipScoreSchema.Build(card, labelled);
     }
 
     public bool CanShuffle => false;
@@ -54,8 +56,9 @@ internal sealed class ClipScoreView : IDataView
         private readonly List<float[]> _rows = [];
         private VBuffer<float> _evidenceValues;
         private string _status = "";
-        private readonly double[] _sum;
+        private readonly WindowMean _mean;
         private readonly float[] _score;
+        private readonly float[] _window;
         private VBuffer<float> _windowProbabilities;
         private bool _pending;
         private long _position = -1;
@@ -63,14 +66,13 @@ internal sealed class ClipScoreView : IDataView
         private uint _currentLabel;
         private uint _predicted;
         private double _currentDuration;
-        private int _currentWindows;
         private string _currentError = "";
 
         public Cursor(ClipScoreView view)
         {
             _view = view;
             DataViewSchema schema = view._windows.Schema;
-            DataViewSchema.Column probabilities = schema[view._model.Card.ProbabilitiesOutput];
+            DataViewSchema.Column probabilities = schema[view._card.ProbabilitiesOutput];
             _input = view._windows.GetRowCursor(schema);
             _clipIndex = _input.GetGetter<long>(schema[AudioColumns.ClipIndex]);
             _path = _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Path]);
@@ -79,8 +81,9 @@ internal sealed class ClipScoreView : IDataView
             _error = _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Error]);
             _probabilities = _input.GetGetter<VBuffer<float>>(probabilities);
             _evidence = _input.GetGetter<VBuffer<float>>(schema[AudioColumns.Evidence]);
-            _sum = new double[view._model.Card.Labels.Count];
-            _score = new float[_sum.Length];
+            _mean = new WindowMean(view._card.Labels.Count);
+            _score = new float[_mean.Classes];
+            _window = new float[_mean.Classes];
         }
 
         public override DataViewSchema Schema => _view.Schema;
@@ -105,8 +108,7 @@ internal sealed class ClipScoreView : IDataView
             _duration(ref _currentDuration);
             _error(ref text);
             _currentError = text.ToString();
-            Array.Clear(_sum);
-            _currentWindows = 0;
+            _mean.Clear();
             _rows.Clear();
             _evidence(ref _evidenceValues);
             while (true)
@@ -154,32 +156,26 @@ internal sealed class ClipScoreView : IDataView
             return _view._keys.TryGetValue(label, out uint key)
                 ? key
                 : throw new InvalidDataException(
-                    $"'{_currentPath}': label '{label}' is not one of the model's labels ({string.Join(", ", _view._model.Card.Labels)}).");
+                    $"'{_currentPath}': label '{label}' is not one of the model's labels ({string.Join(", ", _view._card.Labels)}).");
         }
 
         private void Accumulate()
         {
             _probabilities(ref _windowProbabilities);
-            if (_windowProbabilities.Length != _sum.Length)
+            if (_windowProbabilities.Length != _mean.Classes)
             {
                 throw new InvalidOperationException(
-                    $"The model gave {_windowProbabilities.Length} probabilities for a window of '{_currentPath}', the card has {_sum.Length} labels.");
+                    $"The model gave {_windowProbabilities.Length} probabilities for a window of '{_currentPath}', the card has {_mean.Classes} labels.");
             }
 
-            int i = 0;
-            foreach (float p in _windowProbabilities.DenseValues())
-            {
-                _sum[i++] += p;
-            }
-
-            _rows.Add(_windowProbabilities.DenseValues().ToArray());
-
-            _currentWindows++;
+            _windowProbabilities.CopyTo(_window);
+            _mean.Add(_window);
+            _rows.Add((float[])_window.Clone());
         }
 
         private void Finish()
         {
-            if (_currentError.Length > 0 || _currentWindows == 0)
+            if (_currentError.Length > 0 || _mean.Windows == 0)
             {
                 Array.Fill(_score, float.NaN);
                 _predicted = 0;
@@ -187,25 +183,12 @@ internal sealed class ClipScoreView : IDataView
                 return;
             }
 
-            for (int i = 0; i < _sum.Length; i++)
-            {
-                _score[i] = (float)(_sum[i] / _currentWindows);
-            }
-
+            _mean.CopyTo(_score);
             var evidence = ClipEvidence.FromVector(_evidenceValues.DenseValues().ToArray());
-            ClipVerdict verdict = ClipVerdict.Decide(_view._model.Card, evidence, _score, _rows, _view._minConfidence);
+            ClipVerdict verdict = ClipVerdict.Decide(_view._card, evidence, _score, _rows, _view._minConfidence);
             verdict.Probabilities.CopyTo(_score, 0);
             _status = verdict.Status;
-            int best = 0;
-            for (int i = 0; i < _sum.Length; i++)
-            {
-                if (_score[i] > _score[best])
-                {
-                    best = i;
-                }
-            }
-
-            _predicted = (uint)(best + 1);
+            _predicted = (uint)(ClipAggregation.ArgMax(_score) + 1);
         }
 
         public override bool IsColumnActive(DataViewSchema.Column column) => column.Index < Schema.Count;
@@ -220,7 +203,7 @@ internal sealed class ClipScoreView : IDataView
                 AudioColumns.PredictedLabel => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = _predicted),
                 AudioColumns.Status => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = _status.AsMemory()),
                 AudioColumns.Duration => Getters.Checked<TValue, double>(Schema, column, (ref double v) => v = _currentDuration),
-                AudioColumns.Windows => Getters.Checked<TValue, int>(Schema, column, (ref int v) => v = _currentWindows),
+                AudioColumns.Windows => Getters.Checked<TValue, int>(Schema, column, (ref int v) => v = _mean.Windows),
                 _ => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = _currentError.AsMemory()),
             };
             return (ValueGetter<TValue>)getter;

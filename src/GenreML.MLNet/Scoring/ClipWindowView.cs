@@ -1,3 +1,4 @@
+using GenreML.Inference.Cards;
 using GenreML.Audio.Features;
 using GenreML.Inference.Answers;
 using GenreML.MLNet.Data;
@@ -15,22 +16,22 @@ namespace GenreML.MLNet.Scoring;
 internal sealed class ClipWindowView : IDataView
 {
     private readonly IDataView _input;
-    private readonly GenreModel _model;
+    private readonly ModelCard _card;
     private readonly ClipFeaturizer _featurizer;
     private readonly int _threads;
     private readonly int _pathColumn;
     private readonly int _labelColumn;
     private readonly float[] _emptyWindow;
 
-    public ClipWindowView(IDataView input, GenreModel model, ClipFeaturizer featurizer, GenreScoringOptions options)
+    public ClipWindowView(IDataView input, ModelCard card, ClipFeaturizer featurizer, GenreScoringOptions options)
     {
         _input = input;
-        _model = model;
+        _card = card;
         _featurizer = featurizer;
         _threads = options.Threads;
         (_pathColumn, _labelColumn) = InputColumns.Find(input.Schema, options);
-        _emptyWindow = new float[model.WindowSize];
-        Schema = BuildSchema(model, _labelColumn >= 0);
+        _emptyWindow = new float[card.Features.MelBands * card.WindowFrames];
+        Schema = BuildSchema(card, _labelColumn >= 0);
     }
 
     public bool HasLabel => _labelColumn >= 0;
@@ -45,7 +46,7 @@ internal sealed class ClipWindowView : IDataView
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
 
-    private static DataViewSchema BuildSchema(GenreModel model, bool labelled)
+    private static DataViewSchema BuildSchema(ModelCard card, bool labelled)
     {
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(AudioColumns.ClipIndex, NumberDataViewType.Int64);
@@ -58,7 +59,7 @@ internal sealed class ClipWindowView : IDataView
         builder.AddColumn(AudioColumns.Duration, NumberDataViewType.Double);
         builder.AddColumn(AudioColumns.Error, TextDataViewType.Instance);
         builder.AddColumn(AudioColumns.Evidence, new VectorDataViewType(NumberDataViewType.Single, ClipEvidence.VectorLength));
-        builder.AddColumn(model.Card.InputName, new VectorDataViewType(NumberDataViewType.Single, model.WindowSize));
+        builder.AddColumn(card.InputName, new VectorDataViewType(NumberDataViewType.Single, card.Features.MelBands * card.WindowFrames));
         return builder.ToSchema();
     }
 
@@ -68,8 +69,8 @@ internal sealed class ClipWindowView : IDataView
         private readonly DataViewRowCursor _source;
         private readonly ValueGetter<ReadOnlyMemory<char>> _path;
         private readonly ValueGetter<ReadOnlyMemory<char>>? _label;
-        private readonly Queue<Task<ClipFeatures>> _ahead = new();
-        private ClipFeatures? _clip;
+        private readonly Queue<Task<ClipWindows>> _ahead = new();
+        private ClipWindows? _clip;
         private int _window;
         private long _position = -1;
         private long _nextIndex;
@@ -137,8 +138,8 @@ internal sealed class ClipWindowView : IDataView
                 string? labelText = _label is null ? null : label.ToString();
                 long index = _nextIndex++;
                 ClipWindowView view = _view;
-                Func<ClipFeatures> work = () => ClipFeatures.Compute(
-                    view._featurizer, view._model.Card.WindowFrames, view._model.Card.WindowHop, index, pathText, labelText);
+                Func<ClipWindows> work = () => ClipWindows.Compute(
+                    view._featurizer, view._card.WindowFrames, view._card.WindowHop, index, pathText, labelText);
                 _ahead.Enqueue(view._threads <= 1 ? Task.FromResult(work()) : Task.Run(work));
             }
         }
@@ -162,11 +163,11 @@ internal sealed class ClipWindowView : IDataView
             return (ValueGetter<TValue>)getter;
         }
 
-        private ClipFeatures Current => _clip ?? throw new InvalidOperationException("The cursor is not on a row; call MoveNext first.");
+        private ClipWindows Current => _clip ?? throw new InvalidOperationException("The cursor is not on a row; call MoveNext first.");
 
         private void WindowGetter(ref VBuffer<float> value)
         {
-            ClipFeatures clip = Current;
+            ClipWindows clip = Current;
             float[] window = clip.Windows.Length == 0 ? _view._emptyWindow : clip.Windows[_window];
             Getters.CopyVector(window, ref value);
         }
@@ -177,7 +178,7 @@ internal sealed class ClipWindowView : IDataView
         {
             if (disposing)
             {
-                foreach (Task<ClipFeatures> pending in _ahead)
+                foreach (Task<ClipWindows> pending in _ahead)
                 {
                     pending.Wait();
                 }

@@ -1,4 +1,5 @@
 using GenreML.Audio.Features;
+using GenreML.Inference.Cards;
 using GenreML.MLNet.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -20,31 +21,35 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
     private readonly ClipFeaturizer _featurizer;
     private readonly OnnxTransformer _onnx;
 
-    internal GenreScoringTransformer(TransformsCatalog transforms, GenreModel model, GenreScoringOptions options)
+    internal GenreScoringTransformer(TransformsCatalog transforms, string modelPath, ModelCard card, GenreScoringOptions options)
     {
-        Model = model;
+        ModelPath = modelPath;
+        Card = card;
         _options = options;
-        _featurizer = new ClipFeaturizer(model.Card.Features);
+        _featurizer = new ClipFeaturizer(card.Features);
         var onnxOptions = new OnnxOptions
         {
-            ModelFile = model.Path,
-            InputColumns = [model.Card.InputName],
-            OutputColumns = [model.Card.ProbabilitiesOutput],
+            ModelFile = modelPath,
+            InputColumns = [card.InputName],
+            OutputColumns = [card.ProbabilitiesOutput],
             ShapeDictionary = new Dictionary<string, int[]>
             {
-                [model.Card.InputName] = [1, 1, model.Card.Features.MelBands, model.Card.WindowFrames],
-                [model.Card.ProbabilitiesOutput] = [1, model.Card.Labels.Count],
+                [card.InputName] = [1, 1, card.Features.MelBands, card.WindowFrames],
+                [card.ProbabilitiesOutput] = [1, card.Labels.Count],
             },
             IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
         };
         IDataView schemaOnly = new ClipWindowView(
-            new AudioSourceView(() => [], labelled: false, "schema"), model, _featurizer, new GenreScoringOptions { ModelPath = model.Path });
+            new AudioSourceView(() => [], labelled: false, "schema"), card, _featurizer, new GenreScoringOptions { ModelPath = modelPath });
         _onnx = transforms.ApplyOnnxModel(onnxOptions).Fit(schemaOnly);
     }
 
-    /// <summary>The model and its card.</summary>
-    public GenreModel Model { get; }
+    /// <summary>Full path of the ONNX model.</summary>
+    public string ModelPath { get; }
+
+    /// <summary>The card the model is scored with, checked against the graph by <see cref="Inference.Loading.ModelContract"/>.</summary>
+    public ModelCard Card { get; }
 
     /// <summary>False: one output row per clip, not per window, so this is not a row-to-row mapper.</summary>
     public bool IsRowToRowMapper => false;
@@ -54,7 +59,7 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         (_, int label) = InputColumns.Find(inputSchema, _options);
-        return ClipScoreSchema.Build(Model.Card, label >= 0);
+        return ClipScoreSchema.Build(Card, label >= 0);
     }
 
     /// <summary>Not available: windows are folded into clips, which a row-to-row mapper cannot do.</summary>
@@ -66,14 +71,14 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var windows = new ClipWindowView(input, Model, _featurizer, _options);
-        return new ClipScoreView(_onnx.Transform(windows), Model, windows.HasLabel, _options.MinConfidence);
+        var windows = new ClipWindowView(input, Card, _featurizer, _options);
+        return new ClipScoreView(_onnx.Transform(windows), Card, windows.HasLabel, _options.MinConfidence);
     }
 
     /// <summary>Not supported: the ONNX file, which carries its card, is the model to keep.</summary>
     /// <exception cref="NotSupportedException">Always.</exception>
     void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        throw new NotSupportedException($"Save the ONNX model ('{Model.Path}'), which carries its card, rather than this transformer.");
+        throw new NotSupportedException($"Save the ONNX model ('{ModelPath}'), which carries its card, rather than this transformer.");
 
     /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => _onnx.Dispose();

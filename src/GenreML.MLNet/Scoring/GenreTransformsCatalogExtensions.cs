@@ -1,4 +1,5 @@
 using GenreML.Inference.Cards;
+using GenreML.Inference.Loading;
 using Microsoft.ML;
 
 namespace GenreML.MLNet.Scoring;
@@ -7,7 +8,8 @@ namespace GenreML.MLNet.Scoring;
 public static class GenreTransformsCatalogExtensions
 {
     /// <summary>
-    /// Loads the genre model of <paramref name="options"/>, checks it against its card, and returns the
+    /// Loads the genre model of <paramref name="options"/>, holds it to the <see cref="ModelContract"/> with its card
+    /// (or <see cref="GenreScoringOptions.Card"/>), checks the card's names against the pipeline's own columns, and returns the
     /// transformer that scores the audio files named by a Path column (one output row per file).
     /// </summary>
     /// <exception cref="FileNotFoundException">The model does not exist.</exception>
@@ -22,7 +24,10 @@ public static class GenreTransformsCatalogExtensions
             throw new ArgumentOutOfRangeException(nameof(options), $"GenreScoringOptions.Threads must be positive (got {options.Threads}).");
         }
 
-        return new GenreScoringTransformer(catalog, GenreModel.Load(options.ModelPath, options.Card), options);
+        string modelPath = Path.GetFullPath(options.ModelPath);
+        ModelCard card = ModelContract.Load(modelPath, options.Card);
+        PipelineColumnNames.CheckFree(card, modelPath);
+        return new GenreScoringTransformer(catalog, modelPath, card, options);
     }
 
     /// <summary>The common case: score with <paramref name="modelPath"/> and the card inside it, <paramref name="threads"/> clips at a time.</summary>

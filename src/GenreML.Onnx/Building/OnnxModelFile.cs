@@ -1,4 +1,4 @@
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using GenreML.Onnx.Proto;
 using Google.Protobuf;
 

@@ -1,4 +1,5 @@
-using GenreML.Audio.IO;
+using GenreML.Core.Runs;
+using GenreML.Core.IO;
 using GenreML.Reports.Charts;
 using GenreML.Reports.Rendering;
 using GenreML.Reports.Report.Document;
@@ -12,24 +13,6 @@ namespace GenreML.Reports.Report;
 /// </summary>
 public static class RunReportWriter
 {
-    /// <summary>File name of the learning-curve chart.</summary>
-    public const string LearningCurvesFile = "learning_curves.png";
-
-    /// <summary>File name of the confusion-matrix chart.</summary>
-    public const string ConfusionMatrixFile = "confusion_matrix.png";
-
-    /// <summary>File name of the per-class score chart.</summary>
-    public const string ClassScoresFile = "class_scores.png";
-
-    /// <summary>File name of the spectrogram grid.</summary>
-    public const string SpectrogramsFile = "spectrograms.png";
-
-    /// <summary>File name of the Markdown report.</summary>
-    public const string MarkdownFile = "report.md";
-
-    /// <summary>File name of the HTML report.</summary>
-    public const string HtmlFile = "report.html";
-
     /// <summary>
     /// Renders the charts and writes the report into <paramref name="directory"/> (created if missing).
     /// Everything is rendered in memory first, so invalid data fails before any file is written.
@@ -65,12 +48,12 @@ public static class RunReportWriter
                 written.Add(svgPath);
             }
         }
-        var markdownPath = Path.Combine(folder, MarkdownFile);
+        var markdownPath = Path.Combine(folder, RunFolder.ReportMarkdownFile);
         AtomicFile.WriteAllText(markdownPath, markdown);
         string? htmlPath = null;
         if (html is not null)
         {
-            htmlPath = Path.Combine(folder, HtmlFile);
+            htmlPath = Path.Combine(folder, RunFolder.ReportHtmlFile);
             AtomicFile.WriteAllText(htmlPath, html);
         }
         return new RunReportFiles(markdownPath, htmlPath, written);
@@ -101,22 +84,22 @@ public static class RunReportWriter
 
         if (data.Epochs.Count > 0)
         {
-            Add("Learning curves", LearningCurvesFile, LearningCurveChart.Build(data.Epochs, data.BestEpoch), LearningCurveChart.DefaultSize);
+            Add("Learning curves", RunFolder.LearningCurvesChart, LearningCurveChart.Build(data.Epochs, data.BestEpoch), LearningCurveChart.DefaultSize);
         }
         if (data.Confusion is { } confusion)
         {
-            Add("Confusion matrix", ConfusionMatrixFile, ConfusionMatrixChart.Build(confusion), ConfusionMatrixChart.SuggestedSize(confusion.Labels.Count));
+            Add("Confusion matrix", RunFolder.ConfusionMatrixChart, ConfusionMatrixChart.Build(confusion), ConfusionMatrixChart.SuggestedSize(confusion.Labels.Count));
         }
         if (data.ClassScores.Count > 0)
         {
-            Add("Per-class precision, recall and F1", ClassScoresFile, ClassScoresChart.Build(data.ClassScores),
+            Add("Per-class precision, recall and F1", RunFolder.ClassScoresChart, ClassScoresChart.Build(data.ClassScores),
                 ClassScoresChart.SuggestedSize(data.ClassScores.Count));
         }
         if (data.Examples.Count > 0)
         {
             // A grid of bitmaps: no SVG (it would embed the same pixels, only larger).
             charts.Add(new RenderedChart(
-                "Spectrogram examples", SpectrogramsFile, SpectrogramChart.RenderGridPng(data.Examples, options.SpectrogramColumns), Svg: null));
+                "Spectrogram examples", RunFolder.SpectrogramsChart, SpectrogramChart.RenderGridPng(data.Examples, options.SpectrogramColumns), Svg: null));
         }
         return charts;
     }

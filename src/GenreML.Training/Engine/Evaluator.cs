@@ -1,4 +1,5 @@
 using GenreML.Audio.Features;
+using GenreML.Inference.Results;
 using GenreML.Training.Features;
 using static TorchSharp.torch;
 
@@ -60,36 +61,17 @@ public static class Evaluator
         {
             var mine = new List<float[]>();
             while (w < windows.Count && windows[w].Clip == c) mine.Add(probabilities[w++]);
-            int k = mine[0].Length;
-            var mean = new float[k];
-            foreach (var row in mine)
-            {
-                for (int j = 0; j < k; j++) mean[j] += row[j] / mine.Count;
-            }
+            float[] mean = ClipAggregation.Mean(mine);
 
             result.Add(new ClipPrediction(
                 clips[c].Clip.Name,
                 clips[c].Clip.Path,
                 clips[c].LabelIndex,
-                ArgMax(mean),
+                ClipAggregation.ArgMax(mean),
                 mean,
-                mine.Select(ArgMax).ToArray()));
+                mine.Select(p => ClipAggregation.ArgMax(p)).ToArray()));
         }
 
         return result;
     }
-
-    /// <summary>Index of the largest value (the first on ties).</summary>
-    public static int ArgMax(ReadOnlySpan<float> values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best]) best = i;
-        }
-
-        return best;
-    }
-
-    private static int ArgMax(float[] values) => ArgMax(values.AsSpan());
 }

@@ -1,7 +1,8 @@
-using GenreML.Training.Progress;
-using GenreML.Audio.IO;
+using GenreML.Core.Runs;
+using GenreML.Core.Progress;
+using GenreML.Core.IO;
 using System.Diagnostics;
-using GenreML.Inference.Evaluation;
+using GenreML.Core.Evaluation;
 using GenreML.Training.Augmentation;
 using GenreML.Training.Features;
 using TorchSharp.Modules;
@@ -24,20 +25,17 @@ namespace GenreML.Training.Engine;
 /// </summary>
 public sealed class Trainer
 {
-    /// <summary>File name of the best epoch's weights.</summary>
-    public const string BestWeightsFile = "best.weights";
+    /// <summary>A trailing partial batch is trained only when it has at least this many windows: batch norm needs two.</summary>
+    private const int MinimumBatchWindows = 2;
 
-    /// <summary>File name of the last epoch's weights.</summary>
-    public const string LastWeightsFile = "last.weights";
+    /// <summary>A prime that spreads the per-epoch seeds: <c>seed × stride + epoch</c> differs for every (seed, epoch) with epoch below it.</summary>
+    private const long EpochSeedStride = 1_000_003L;
 
-    /// <summary>File name of the last epoch's weight average.</summary>
-    public const string LastAverageFile = "last.average";
+    /// <summary>Balanced accuracies this close count as equal, so the lower validation loss decides (guards against float noise).</summary>
+    private const double ScoreTolerance = 1e-12;
 
-    /// <summary>File name of the last epoch's optimiser state.</summary>
-    public const string LastOptimizerFile = "last.optimizer";
-
-    /// <summary>File name of the resumable state.</summary>
-    public const string CheckpointFile = "checkpoint.json";
+    /// <summary>The plateau schedule's relative threshold (PyTorch ReduceLROnPlateau's default, mode 'rel'): a loss must beat the best by 0.01 % to count.</summary>
+    private const double PlateauThreshold = 1e-4;
 
     private readonly TrainingOptions _options;
     private readonly TextWriter _log;
@@ -77,121 +75,176 @@ public sealed class Trainer
         bool resume = false,
         CancellationToken cancel = default)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(valid);
-        if (train.Count < 2) throw new ArgumentException($"training needs at least two clips (got {train.Count})", nameof(train));
-        if (valid.Count == 0 && _options.Schedule == LearningRateSchedule.Plateau)
-            throw new ArgumentException("the plateau schedule watches the validation loss, so it needs validation clips", nameof(valid));
+        CheckInputs(model, train, valid);
         Directory.CreateDirectory(runDirectory);
-        string bestPath = Path.Combine(runDirectory, BestWeightsFile);
-        string lastPath = Path.Combine(runDirectory, LastWeightsFile);
-        string optimizerPath = Path.Combine(runDirectory, LastOptimizerFile);
-        string averagePath = Path.Combine(runDirectory, LastAverageFile);
-        string statePath = Path.Combine(runDirectory, CheckpointFile);
-
+        var run = new RunFolder(runDirectory);
         using OptimizerHelper optimizer = CreateOptimizer(model);
-        var state = new TrainingState { LearningRate = _options.LearningRate, OptionsFingerprint = TrainingState.Fingerprint(_options) };
-        if (resume && File.Exists(statePath))
-        {
-            state = TrainingState.Load(statePath);
-            if (state.OptionsFingerprint != TrainingState.Fingerprint(_options))
-                throw new InvalidOperationException($"{statePath}: the run was started with other training options; resume with the same options (with the one-cycle schedule the epoch count is part of the schedule, so it must match too)");
-            model.load(lastPath);
-            optimizer.load_state_dict(optimizerPath);
-            _log.WriteLine($"resuming after epoch {state.Epoch} (best epoch {state.BestEpoch}, balanced accuracy {state.BestScore:F3})");
-        }
-        else if (resume)
-        {
-            _log.WriteLine($"no checkpoint in {runDirectory}; starting from epoch 1");
-        }
-
-        using WeightAverage? average = StartAverage(model, state.Epoch > 0 ? averagePath : null, lastPath);
-
-        int bands = train[0].Bands;
-        int samplesPerEpoch = train.Count * _options.WindowsPerClip;
-        int batchesPerEpoch = samplesPerEpoch / _options.BatchSize + (samplesPerEpoch % _options.BatchSize >= 2 ? 1 : 0);
-        int totalSteps = batchesPerEpoch * _options.Epochs;
+        TrainingState state = StartOrResume(model, optimizer, run, resume);
+        using WeightAverage? average = StartAverage(model, state.Epoch > 0 ? run.LastAverage : null, run.LastWeights);
+        EpochPlan plan = PlanEpochs(train.Count);
         using Tensor? classWeights = _options.Balance == BalanceStrategy.Weights ? ClassWeights(train, classes) : null;
 
         var history = state.History.ToList();
         for (int epoch = state.Epoch + 1; epoch <= _options.Epochs && !state.Stopped; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            long epochSeed = _options.Seed * 1_000_003L + epoch;
-            manual_seed(epochSeed);
-            var rng = new Random((int)(epochSeed % int.MaxValue));
-            int[] order = DrawOrder(train, classes, samplesPerEpoch, rng);
+            (double trainLoss, double trainAccuracy, double lr) = TrainEpoch(model, optimizer, average, train, classes, classWeights, plan, epoch, state.LearningRate, cancel);
 
-            model.train();
-            var bar = new ConsoleProgress($"epoch {epoch}/{_options.Epochs}", batchesPerEpoch, enabled: _progress is not null, writer: _progress ?? TextWriter.Null);
-            double lossSum = 0, correct = 0;
-            int seen = 0;
-            double lr = state.LearningRate;
-            for (int b = 0; b < batchesPerEpoch; b++)
-            {
-                cancel.ThrowIfCancellationRequested();
-                if (_options.Schedule == LearningRateSchedule.OneCycle)
-                    lr = OneCycleRate.At((epoch - 1) * batchesPerEpoch + b, totalSteps, _options.LearningRate);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
-
-                int first = b * _options.BatchSize;
-                int n = Math.Min(_options.BatchSize, samplesPerEpoch - first);
-                var (batchLoss, batchCorrect) = TrainBatch(model, optimizer, train, order.AsSpan(first, n), bands, classWeights, rng);
-                average?.Update((epoch - 1L) * batchesPerEpoch + b);
-                lossSum += batchLoss * n;
-                correct += batchCorrect;
-                seen += n;
-                bar.Report(b + 1, $"loss {lossSum / seen:F4} acc {correct / seen:F3}");
-            }
-
-            bar.Clear();
+            // Validation, the kept weights and the checkpoint's average file all see the weight average.
             average?.Swap();
-            var metrics = valid.Count == 0 ? null : Validate(model, valid, classes);
+            ClassificationMetrics? metrics = valid.Count == 0 ? null : Validate(model, valid, classes);
             double validLoss = metrics?.LogLoss ?? double.NaN;
-
             if (_options.Schedule == LearningRateSchedule.Plateau)
             {
                 state = StepPlateau(state, validLoss);
                 lr = state.LearningRate;
             }
 
-            bool improved = metrics is null
-                || metrics.BalancedAccuracy > state.BestScore + 1e-12
-                || (Math.Abs(metrics.BalancedAccuracy - state.BestScore) <= 1e-12 && validLoss < state.BestLoss);
+            bool improved = Improves(metrics, validLoss, state);
             if (improved)
             {
-                AtomicFile.WriteVia(bestPath, tmp => model.save(tmp));
-                state = metrics is null
-                    ? state with { BestEpoch = epoch }
-                    : state with { BestScore = metrics.BalancedAccuracy, BestLoss = validLoss, BestEpoch = epoch };
+                state = KeepBest(model, run, state, metrics, validLoss, epoch);
             }
 
-            var record = new EpochRecord(epoch, lossSum / seen, correct / seen, metrics?.LogLoss, metrics?.Accuracy, metrics?.BalancedAccuracy, lr, clock.Elapsed.TotalSeconds);
+            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, metrics?.LogLoss, metrics?.Accuracy, metrics?.BalancedAccuracy, lr, clock.Elapsed.TotalSeconds);
             history.Add(record);
             bool stop = metrics is not null && _options.EarlyStoppingPatience > 0 && epoch - state.BestEpoch >= _options.EarlyStoppingPatience && epoch < _options.Epochs;
             state = state with { Epoch = epoch, LearningRate = lr, History = history.ToArray(), Stopped = stop };
-            if (average is not null)
-            {
-                AtomicFile.WriteVia(averagePath, tmp => model.save(tmp));
-                average.Swap();
-            }
-
-            AtomicFile.WriteVia(lastPath, tmp => model.save(tmp));
-            AtomicFile.WriteVia(optimizerPath, tmp => optimizer.save_state_dict(tmp));
-            state.Save(statePath);
-
-            string validation = metrics is null ? "no validation" : $"valid loss {validLoss:F4} acc {metrics.Accuracy:F3} bal {metrics.BalancedAccuracy:F3}";
-            _log.WriteLine(
-                $"epoch {epoch}/{_options.Epochs}  train loss {record.TrainLoss:F4} acc {record.TrainAccuracy:F3}  " +
-                $"{validation}  lr {lr:G3}  {record.Seconds:F1}s{(improved && metrics is not null ? "  *best" : "")}");
+            SaveCheckpoint(model, optimizer, average, run, state);
+            LogEpoch(record, metrics, improved);
             EpochCompleted?.Invoke(record);
             if (stop) _log.WriteLine($"early stop: no better validation balanced accuracy for {_options.EarlyStoppingPatience} epochs (best epoch {state.BestEpoch})");
         }
 
-        if (File.Exists(bestPath)) model.load(bestPath);
+        if (File.Exists(run.BestWeights)) model.load(run.BestWeights);
         model.eval();
         return new TrainingOutcome(history, state.BestEpoch, state.BestScore, state.Stopped);
+    }
+
+    /// <summary>Batches per epoch and in the whole run, for <see cref="TrainingOptions.WindowsPerClip"/> windows per clip.</summary>
+    private sealed record EpochPlan(int Samples, int Batches, int TotalSteps);
+
+    private void CheckInputs(nn.Module<Tensor, Tensor> model, IReadOnlyList<NormalizedClip> train, IReadOnlyList<NormalizedClip> valid)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(valid);
+        if (train.Count < 2) throw new ArgumentException($"training needs at least two clips (got {train.Count})", nameof(train));
+        if (valid.Count == 0 && _options.Schedule == LearningRateSchedule.Plateau)
+            throw new ArgumentException("the plateau schedule watches the validation loss, so it needs validation clips", nameof(valid));
+    }
+
+    /// <summary>A fresh state, or with <paramref name="resume"/> the checkpoint's state with the last weights and optimiser moments loaded.</summary>
+    private TrainingState StartOrResume(nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer, RunFolder run, bool resume)
+    {
+        var state = new TrainingState { LearningRate = _options.LearningRate, OptionsFingerprint = TrainingState.Fingerprint(_options) };
+        if (resume && File.Exists(run.Checkpoint))
+        {
+            state = TrainingState.Load(run.Checkpoint);
+            if (state.OptionsFingerprint != TrainingState.Fingerprint(_options))
+                throw new InvalidOperationException($"{run.Checkpoint}: the run was started with other training options; resume with the same options (with the one-cycle schedule the epoch count is part of the schedule, so it must match too)");
+            model.load(run.LastWeights);
+            optimizer.load_state_dict(run.LastOptimizer);
+            _log.WriteLine($"resuming after epoch {state.Epoch} (best epoch {state.BestEpoch}, balanced accuracy {state.BestScore:F3})");
+        }
+        else if (resume)
+        {
+            _log.WriteLine($"no checkpoint in {run.Path}; starting from epoch 1");
+        }
+
+        return state;
+    }
+
+    private EpochPlan PlanEpochs(int trainClips)
+    {
+        int samples = trainClips * _options.WindowsPerClip;
+        int batches = samples / _options.BatchSize + (samples % _options.BatchSize >= MinimumBatchWindows ? 1 : 0);
+        return new EpochPlan(samples, batches, batches * _options.Epochs);
+    }
+
+    /// <summary>One pass over the epoch's draw of training windows; returns the mean loss, the accuracy and the last learning rate.</summary>
+    private (double Loss, double Accuracy, double LearningRate) TrainEpoch(
+        nn.Module<Tensor, Tensor> model,
+        OptimizerHelper optimizer,
+        WeightAverage? average,
+        IReadOnlyList<NormalizedClip> train,
+        int classes,
+        Tensor? classWeights,
+        EpochPlan plan,
+        int epoch,
+        double learningRate,
+        CancellationToken cancel)
+    {
+        // Every epoch reseeds torch and its own Random from (seed, epoch): a resumed epoch draws what an uninterrupted one would.
+        long epochSeed = _options.Seed * EpochSeedStride + epoch;
+        manual_seed(epochSeed);
+        var rng = new Random((int)(epochSeed % int.MaxValue));
+        int[] order = DrawOrder(train, classes, plan.Samples, rng);
+
+        model.train();
+        var bar = new ConsoleProgress($"epoch {epoch}/{_options.Epochs}", plan.Batches, enabled: _progress is not null, writer: _progress ?? TextWriter.Null);
+        double lossSum = 0, correct = 0;
+        int seen = 0;
+        double lr = learningRate;
+        int bands = train[0].Bands;
+        for (int b = 0; b < plan.Batches; b++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (_options.Schedule == LearningRateSchedule.OneCycle)
+                lr = OneCycleRate.At((epoch - 1) * plan.Batches + b, plan.TotalSteps, _options.LearningRate);
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
+
+            int first = b * _options.BatchSize;
+            int n = Math.Min(_options.BatchSize, plan.Samples - first);
+            var (batchLoss, batchCorrect) = TrainBatch(model, optimizer, train, order.AsSpan(first, n), bands, classWeights, rng);
+            average?.Update((epoch - 1L) * plan.Batches + b);
+            lossSum += batchLoss * n;
+            correct += batchCorrect;
+            seen += n;
+            bar.Report(b + 1, $"loss {lossSum / seen:F4} acc {correct / seen:F3}");
+        }
+
+        bar.Clear();
+        return (lossSum / seen, correct / seen, lr);
+    }
+
+    /// <summary>Whether this epoch is kept: higher balanced accuracy, or equal and lower validation loss; without validation every epoch is.</summary>
+    private static bool Improves(ClassificationMetrics? metrics, double validLoss, TrainingState state) =>
+        metrics is null
+        || metrics.BalancedAccuracy > state.BestScore + ScoreTolerance
+        || (Math.Abs(metrics.BalancedAccuracy - state.BestScore) <= ScoreTolerance && validLoss < state.BestLoss);
+
+    private static TrainingState KeepBest(nn.Module<Tensor, Tensor> model, RunFolder run, TrainingState state, ClassificationMetrics? metrics, double validLoss, int epoch)
+    {
+        AtomicFile.WriteVia(run.BestWeights, tmp => model.save(tmp));
+        return metrics is null
+            ? state with { BestEpoch = epoch }
+            : state with { BestScore = metrics.BalancedAccuracy, BestLoss = validLoss, BestEpoch = epoch };
+    }
+
+    /// <summary>
+    /// Writes the resume files: the weight average (the model holds it now), then, swapped back, the raw
+    /// weights, the optimiser moments and the state, each atomically.
+    /// </summary>
+    private static void SaveCheckpoint(nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer, WeightAverage? average, RunFolder run, TrainingState state)
+    {
+        if (average is not null)
+        {
+            AtomicFile.WriteVia(run.LastAverage, tmp => model.save(tmp));
+            average.Swap();
+        }
+
+        AtomicFile.WriteVia(run.LastWeights, tmp => model.save(tmp));
+        AtomicFile.WriteVia(run.LastOptimizer, tmp => optimizer.save_state_dict(tmp));
+        state.Save(run.Checkpoint);
+    }
+
+    private void LogEpoch(EpochRecord record, ClassificationMetrics? metrics, bool improved)
+    {
+        string validation = metrics is null ? "no validation" : $"valid loss {record.ValidLoss:F4} acc {metrics.Accuracy:F3} bal {metrics.BalancedAccuracy:F3}";
+        _log.WriteLine(
+            $"epoch {record.Epoch}/{_options.Epochs}  train loss {record.TrainLoss:F4} acc {record.TrainAccuracy:F3}  " +
+            $"{validation}  lr {record.LearningRate:G3}  {record.Seconds:F1}s{(improved && metrics is not null ? "  *best" : "")}");
     }
 
     /// <summary>The weight average when it is on: resumed from <paramref name="savedAverage"/> when given, else started at the model's weights.</summary>
@@ -283,7 +336,7 @@ public sealed class Trainer
 
     private TrainingState StepPlateau(TrainingState state, double validLoss)
     {
-        if (validLoss < state.PlateauBestLoss * (1 - 1e-4))
+        if (validLoss < state.PlateauBestLoss * (1 - PlateauThreshold))
             return state with { PlateauBestLoss = validLoss, PlateauBadEpochs = 0 };
         int bad = state.PlateauBadEpochs + 1;
         if (bad > _options.PlateauPatience)

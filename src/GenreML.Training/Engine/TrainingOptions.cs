@@ -1,3 +1,4 @@
+using GenreML.Core.Runs;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenreML.Training.Models;
@@ -11,10 +12,10 @@ namespace GenreML.Training.Engine;
 public sealed record TrainingOptions
 {
     /// <summary>Architecture name: "seed" or "default".</summary>
-    public string Architecture { get; init; } = "default";
+    public string Architecture { get; init; } = ModelFactory.Default;
 
     /// <summary>Base channel count of the <c>default</c> network. Default 24.</summary>
-    public int Width { get; init; } = 24;
+    public int Width { get; init; } = CompactNet.DefaultWidth;
 
     /// <summary>Classifier head of the <c>default</c> network. Default <see cref="ClassifierHead.Global"/>.</summary>
     public ClassifierHead Head { get; init; } = ClassifierHead.Global;
@@ -94,7 +95,7 @@ public sealed record TrainingOptions
     /// <summary>The reference notebook: trained on the first 20 s (862 frames) of each clip, evaluated like every model on all 20-s windows, <see cref="Models.SeedNet"/>, Adam 1e-3, batch 32, ReduceLROnPlateau(0.5, 3), no augmentation.</summary>
     public static TrainingOptions SeedPreset { get; } = new()
     {
-        Architecture = "seed",
+        Architecture = ModelFactory.Seed,
         WindowFrames = 862,
         WindowHop = 862,
         RandomCrop = false,
@@ -115,16 +116,16 @@ public sealed record TrainingOptions
     /// <summary>The preset for an architecture name.</summary>
     public static TrainingOptions ForArchitecture(string architecture) => architecture switch
     {
-        "seed" => SeedPreset,
-        "default" => DefaultPreset,
-        _ => throw new ArgumentException($"unknown architecture '{architecture}' (known: seed, default)", nameof(architecture)),
+        ModelFactory.Seed => SeedPreset,
+        ModelFactory.Default => DefaultPreset,
+        _ => throw new ArgumentException($"unknown architecture '{architecture}' (known: {string.Join(", ", ModelFactory.Names)})", nameof(architecture)),
     };
 
     /// <summary>Checks all settings at once; throws one <see cref="ArgumentException"/> listing what is wrong.</summary>
     public void Validate()
     {
         var problems = new List<string>();
-        if (Architecture is not ("seed" or "default")) problems.Add($"Architecture must be seed or default (got '{Architecture}')");
+        if (!ModelFactory.Names.Contains(Architecture)) problems.Add($"Architecture must be one of {string.Join(", ", ModelFactory.Names)} (got '{Architecture}')");
         if (Width < 1) problems.Add($"Width must be ≥ 1 (got {Width})");
         if (WindowFrames < 16) problems.Add($"WindowFrames must be ≥ 16 (got {WindowFrames})");
         if (WindowHop < 1) problems.Add($"WindowHop must be ≥ 1 (got {WindowHop})");
@@ -143,9 +144,6 @@ public sealed record TrainingOptions
         if (problems.Count > 0) throw new ArgumentException("Invalid training options: " + string.Join("; ", problems));
     }
 
-    /// <summary>The file a run folder keeps its options in, so its network can be rebuilt (export, inspection).</summary>
-    public const string FileName = "options.json";
-
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -158,7 +156,7 @@ public sealed record TrainingOptions
 
     /// <summary>Reads options written by <see cref="ToJson"/>; <paramref name="source"/> names them in errors.</summary>
     /// <exception cref="InvalidDataException">The JSON does not parse.</exception>
-    public static TrainingOptions FromJson(string json, string source = FileName)
+    public static TrainingOptions FromJson(string json, string source = RunFolder.OptionsFile)
     {
         try
         {

@@ -1,4 +1,5 @@
 using GenreML.Inference.Cards;
+using GenreML.Inference.Loading;
 using GenreML.Onnx.Export;
 using GenreML.Training.Models;
 using static TorchSharp.torch;
@@ -8,7 +9,8 @@ namespace GenreML.Training.Export;
 /// <summary>
 /// Exports a trained network with GenreML's ONNX exporter, the card's JSON in the metadata so the file
 /// alone is enough to classify audio; the card's normalisation is built into the graph. The exporter checks
-/// the graph against the TorchSharp forward pass before writing.
+/// the graph against the TorchSharp forward pass before writing, and the written window-level file is held to
+/// the <see cref="ModelContract"/> every reader applies.
 /// </summary>
 public sealed class OnnxModelExporter : IModelExporter
 {
@@ -20,19 +22,22 @@ public sealed class OnnxModelExporter : IModelExporter
 
     /// <summary>
     /// The window-level model: input <c>logmel [N, 1, bands, T]</c> in raw dB, outputs <c>logits</c> and
-    /// <c>probabilities [N, labels]</c>. Fully convolutional networks get a dynamic frame axis; the others a fixed one.
+    /// <c>probabilities [N, labels]</c>. Architectures registered as fully convolutional (<see cref="Architecture.DynamicFrames"/>) get a dynamic frame axis; the others a fixed one.
+    /// The written file is then read back through <see cref="ModelContract.Load"/>, so a model that a reader would refuse is never kept.
     /// </summary>
+    /// <exception cref="ModelCardException">The written model does not keep the contract with its card.</exception>
     public void Export(nn.Module<Tensor, Tensor> model, ModelCard card, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(card);
         OnnxExporter.Export(model, path, CommonOptions(card) with
         {
-            DynamicFrames = model is CompactNet,
+            DynamicFrames = ModelFactory.Get(card.Architecture).DynamicFrames,
             InputName = card.InputName,
             GraphName = $"genreml_{card.Architecture}",
             DocString = $"GenreML {card.Architecture} genre classifier: {string.Join(", ", card.Labels)}",
         });
+        ModelContract.Load(path);
     }
 
     /// <summary>

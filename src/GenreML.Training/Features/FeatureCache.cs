@@ -1,4 +1,4 @@
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using System.Security.Cryptography;
 using System.Text.Json;
 using GenreML.Audio.Features;

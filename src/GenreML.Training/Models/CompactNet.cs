@@ -16,6 +16,9 @@ namespace GenreML.Training.Models;
 /// </summary>
 public sealed class CompactNet : Module<Tensor, Tensor>
 {
+    /// <summary>The base width the <c>default</c> preset trains with (the demo set uses a narrower one to stay quick).</summary>
+    public const int DefaultWidth = 24;
+
     private readonly Sequential features;
     private readonly Sequential head;
 
@@ -23,7 +26,7 @@ public sealed class CompactNet : Module<Tensor, Tensor>
     /// Builds the network for <paramref name="melBands"/>-band inputs with base width <paramref name="width"/>,
     /// the given <paramref name="classifierHead"/> and <paramref name="dropout"/> before the classifier.
     /// </summary>
-    public CompactNet(int classes, int melBands, int width = 16, ClassifierHead classifierHead = ClassifierHead.Global, double dropout = 0.3) : base("default")
+    public CompactNet(int classes, int melBands, int width = DefaultWidth, ClassifierHead classifierHead = ClassifierHead.Global, double dropout = 0.3) : base(ModelFactory.Default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);

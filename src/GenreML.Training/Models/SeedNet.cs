@@ -17,7 +17,7 @@ public sealed class SeedNet : Module<Tensor, Tensor>
     private readonly Sequential classifier;
 
     /// <summary>Builds the network for <paramref name="classes"/> outputs and inputs of <paramref name="melBands"/> × <paramref name="frames"/>.</summary>
-    public SeedNet(int classes, int melBands = 128, int frames = 862) : base("seed")
+    public SeedNet(int classes, int melBands = 128, int frames = 862) : base(ModelFactory.Seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         if (melBands < 8 || frames < 8)

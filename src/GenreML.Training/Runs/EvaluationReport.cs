@@ -1,4 +1,4 @@
-using GenreML.Inference.Evaluation;
+using GenreML.Core.Evaluation;
 using GenreML.Training.Engine;
 
 namespace GenreML.Training.Runs;

@@ -1,3 +1,4 @@
+using GenreML.Core.Runs;
 using GenreML.Inference.Cards;
 using GenreML.Training.Engine;
 using GenreML.Training.Models;
@@ -36,10 +37,10 @@ public sealed class RunCheckpoint : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string full = Path.GetFullPath(path);
         (string folder, string weights) = Directory.Exists(full)
-            ? (full, Path.Combine(full, Trainer.BestWeightsFile))
+            ? (full, Path.Combine(full, RunFolder.BestWeightsFile))
             : (Path.GetDirectoryName(full) ?? ".", full);
-        string optionsPath = Path.Combine(folder, TrainingOptions.FileName);
-        string cardPath = Path.Combine(folder, "card.json");
+        string optionsPath = Path.Combine(folder, RunFolder.OptionsFile);
+        string cardPath = Path.Combine(folder, RunFolder.CardFile);
         foreach (string required in new[] { weights, optionsPath, cardPath })
         {
             if (!File.Exists(required))

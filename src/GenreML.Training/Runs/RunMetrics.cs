@@ -1,3 +1,4 @@
+using GenreML.Core.Runs;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GenreML.Training.Engine;
@@ -54,7 +55,7 @@ public sealed record RunMetrics
 
     /// <summary>Reads a run's <c>metrics.json</c>; <paramref name="source"/> names it in errors.</summary>
     /// <exception cref="InvalidDataException">The JSON does not parse or lacks a required field.</exception>
-    public static RunMetrics FromJson(string json, string source = "metrics.json")
+    public static RunMetrics FromJson(string json, string source = RunFolder.MetricsFile)
     {
         try
         {

@@ -1,5 +1,6 @@
-using GenreML.Training.Progress;
-using GenreML.Audio.IO;
+using GenreML.Core.Runs;
+using GenreML.Core.Progress;
+using GenreML.Core.IO;
 using GenreML.Audio.Features;
 using System.Globalization;
 using GenreML.Inference.Cards;
@@ -21,8 +22,6 @@ namespace GenreML.Training.Runs;
 /// </summary>
 public sealed class TrainingRun
 {
-    /// <summary>File name of the split used.</summary>
-    public const string SplitFileName = "split.txt";
 
     private readonly TrainingServices _services;
     private readonly TextWriter _log;
@@ -48,17 +47,17 @@ public sealed class TrainingRun
         options.Validate();
         string outDir = Path.GetFullPath(request.OutputDirectory);
         Directory.CreateDirectory(outDir);
-        if (!request.Resume && File.Exists(Path.Combine(outDir, Trainer.CheckpointFile)))
+        if (!request.Resume && File.Exists(Path.Combine(outDir, RunFolder.CheckpointFile)))
             throw new InvalidOperationException($"{outDir} already holds a training run; continue it with resume (--resume) or choose another run folder");
 
         var dataset = DatasetScanner.Scan(request.DataPath);
         _log.WriteLine($"data: {dataset.Source}: {dataset.Clips.Count} clips, {dataset.Labels.Count} labels");
         var (split, unknownNames, unlisted) = MakeSplit(request, dataset, outDir);
-        if (request.SwapTrainValid && !(request.Resume && File.Exists(Path.Combine(outDir, SplitFileName))))
+        if (request.SwapTrainValid && !(request.Resume && File.Exists(Path.Combine(outDir, RunFolder.SplitFile))))
             split = new DatasetSplit(split.Description + ", train and valid swapped", split.Valid, split.Train, split.Test);
         if (request.MergeValidIntoTrain && split.Valid.Count > 0)
             split = new DatasetSplit(split.Description + ", valid merged into train (no validation)", [.. split.Train, .. split.Valid], [], split.Test);
-        AtomicFile.WriteAllText(Path.Combine(outDir, SplitFileName), split.ToText());
+        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.SplitFile), split.ToText());
 
         IClipFeaturizer featurizer = _services.Featurizer;
         if (request.CacheDirectory != "")
@@ -92,7 +91,7 @@ public sealed class TrainingRun
         valid = [];
         test = [];
 
-        AtomicFile.WriteAllText(Path.Combine(outDir, TrainingOptions.FileName), options.ToJson());
+        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.OptionsFile), options.ToJson());
         manual_seed(options.Seed);
         int bands = featurizer.Options.MelBands;
         using var model = ModelFactory.Create(options.Architecture, dataset.Labels.Count, bands, options.WindowFrames, options.Width, options.Head);
@@ -125,13 +124,13 @@ public sealed class TrainingRun
             Test = testReport,
         };
         var card = MakeCard(request, dataset, split, featurizer, normalization, clipsUsed["train"], outcome, validReport, testReport);
-        AtomicFile.WriteAllText(Path.Combine(outDir, "metrics.json"), metrics.ToJson());
-        AtomicFile.WriteAllText(Path.Combine(outDir, "card.json"), card.ToJson());
+        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.MetricsFile), metrics.ToJson());
+        AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.CardFile), card.ToJson());
         if (_services.Exporter is { } exporter)
         {
             model.eval();
-            AtomicFile.WriteVia(Path.Combine(outDir, "model.onnx"), tmp => exporter.Export(model, card, tmp));
-            _log.WriteLine($"wrote {Path.Combine(outDir, "model.onnx")}");
+            AtomicFile.WriteVia(Path.Combine(outDir, RunFolder.ModelFile), tmp => exporter.Export(model, card, tmp));
+            _log.WriteLine($"wrote {Path.Combine(outDir, RunFolder.ModelFile)}");
         }
 
         _log.WriteLine($"run folder: {outDir}");
@@ -144,7 +143,7 @@ public sealed class TrainingRun
 
     private (DatasetSplit Split, IReadOnlyList<string> UnknownNames, IReadOnlyList<string> Unlisted) MakeSplit(TrainingRequest request, Dataset dataset, string outDir)
     {
-        string saved = Path.Combine(outDir, SplitFileName);
+        string saved = Path.Combine(outDir, RunFolder.SplitFile);
         string? splitFile = request.Resume && File.Exists(saved) ? saved : request.SplitFile;
         if (splitFile is null)
         {

@@ -45,13 +45,23 @@ public class AuDecoderErrorTests
     public void Data_offset_beyond_the_file() => Fails(File(Linear16, 1, 8000, FourSamples, dataOffsetField: 1000), "byte 1000", "has only 32 bytes");
 
     [Fact]
-    public void Data_size_beyond_the_file() => Fails(File(Linear16, 1, 8000, FourSamples, dataSizeField: 100), "claims 100 bytes of audio");
+    public void Data_size_beyond_the_file_decodes_what_is_there_with_a_warning()
+    {
+        var signal = Decode.Au(File(Linear16, 1, 8000, FourSamples, dataSizeField: 100));
+        Assert.Equal(4, signal.Samples.Length);
+        Assert.Contains("claims 100 bytes of audio", signal.Warning);
+    }
 
     [Fact]
     public void Data_size_not_whole_frames() => Fails(File(Linear16, 2, 8000, FourSamples, dataSizeField: 6), "6 bytes of audio", "4-byte frames");
 
     [Fact]
-    public void Unknown_size_with_partial_frame() => Fails(File(Linear16, 2, 8000, FourSamples[..6], dataSizeField: 0xFFFFFFFF), "partial frame");
+    public void Unknown_size_with_partial_frame_is_a_truncation()
+    {
+        var signal = Decode.Au(File(Linear16, 2, 8000, FourSamples[..6], dataSizeField: 0xFFFFFFFF));
+        Assert.Single(signal.Samples);
+        Assert.Contains("partial frame", signal.Warning);
+    }
 
     [Fact]
     public void No_audio() => Fails(File(Linear16, 1, 8000, []), "no audio samples");

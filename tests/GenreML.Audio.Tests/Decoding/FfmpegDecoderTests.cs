@@ -171,7 +171,7 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         }
 
         File.WriteAllBytes(mp3, bytes);
-        var error = Assert.Throws<AudioFormatException>(() => AudioDecoder.Read(mp3));
+        var error = Assert.Throws<AudioFormatException>(() => FfmpegDecoder.Read(mp3));
         Assert.StartsWith("ffmpeg could not decode it: ", error.Reason);
         output.WriteLine(error.Message);
     }

@@ -52,7 +52,6 @@ public class HeaderFuzzTests(ITestOutputHelper output)
         output.WriteLine($"{Cases} mutants: {succeeded} decoded, {failed} refused, {clock.ElapsedMilliseconds} ms");
         Assert.True(succeeded > Cases / 20, $"only {succeeded} of {Cases} mutants decoded; the mutations are too destructive to test acceptance");
         Assert.True(failed > Cases / 4, $"only {failed} of {Cases} mutants failed");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{Cases} cases took {clock.Elapsed}");
     }
 
     private static byte[] Mutate(byte[] original, Random random)

@@ -10,10 +10,10 @@ namespace GenreML.Audio.Decoding;
 /// </summary>
 /// <remarks>
 /// The header's data offset is honoured (the annotation before it is skipped). A data size of
-/// 0xFFFFFFFF means "unknown": the audio runs to the end of the file, which must end on a whole
-/// frame. Any other size is binding: a file holding fewer bytes than it claims fails with "the
-/// header claims N bytes of audio, but the file has only M"; bytes after the declared data are not
-/// read. An empty data section is an error.
+/// 0xFFFFFFFF means "unknown": the audio runs to the end of the file. Any other size is binding for
+/// where the audio ends; bytes after the declared data are not read. A file that ends before the
+/// declared size or inside a frame is decoded as far as it goes with a truncation warning (see
+/// <see cref="MonoAudioSource"/>). An empty data section is an error.
 /// </remarks>
 public static class AuDecoder
 {
@@ -39,7 +39,8 @@ public static class AuDecoder
         ArgumentNullException.ThrowIfNull(sourceName);
         try
         {
-            return ReadCore(stream, sourceName);
+            using var source = Open(stream, sourceName);
+            return source.ReadToEnd();
         }
         catch (IOException io)
         {
@@ -47,7 +48,8 @@ public static class AuDecoder
         }
     }
 
-    private static AudioSignal ReadCore(Stream stream, string source)
+    /// <summary>Reads the header and returns the streaming source of the audio that follows.</summary>
+    internal static MonoAudioSource Open(Stream stream, string source)
     {
         Span<byte> header = stackalloc byte[HeaderSize];
         int got = StreamReading.ReadUpTo(stream, header);
@@ -88,8 +90,7 @@ public static class AuDecoder
         }
 
         long? declared = dataSize == UnknownSize ? null : dataSize;
-        float[] mono = PcmDataReader.ReadMono(stream, format, (int)channels, declared, source);
-        return new AudioSignal(mono, (int)sampleRate, (int)channels);
+        return new PcmSource(stream, format, (int)channels, (int)sampleRate, declared, source, "AU");
     }
 
     private static bool IsMagic(ReadOnlySpan<byte> header, out bool bigEndian)

@@ -36,6 +36,14 @@ public static class FfmpegDecoder
     /// <exception cref="AudioFormatException">The file is missing, ffmpeg is missing, or ffmpeg cannot decode it.</exception>
     public static AudioSignal Read(string path, string ffmpegExecutable)
     {
+        using var source = Open(path, ffmpegExecutable);
+        return source.ReadToEnd();
+    }
+
+    /// <summary>Starts decoding the file at <paramref name="path"/>; the samples stream from ffmpeg's output as they are read.</summary>
+    /// <exception cref="AudioFormatException">The file is missing, ffmpeg is missing, or ffmpeg cannot decode it.</exception>
+    public static MonoAudioSource Open(string path, string ffmpegExecutable)
+    {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(ffmpegExecutable);
         if (Directory.Exists(path))
@@ -64,6 +72,14 @@ public static class FfmpegDecoder
     /// <exception cref="AudioFormatException">ffmpeg is missing or cannot decode the content.</exception>
     public static AudioSignal Read(Stream stream, string sourceName, string ffmpegExecutable)
     {
+        using var source = Open(stream, sourceName, ffmpegExecutable);
+        return source.ReadToEnd();
+    }
+
+    /// <summary>Starts decoding <paramref name="stream"/> as <see cref="Read(Stream, string, string)"/> does, streaming the samples.</summary>
+    /// <exception cref="AudioFormatException">ffmpeg is missing or cannot decode the content.</exception>
+    public static MonoAudioSource Open(Stream stream, string sourceName, string ffmpegExecutable)
+    {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceName);
         ArgumentException.ThrowIfNullOrEmpty(ffmpegExecutable);
@@ -81,7 +97,7 @@ public static class FfmpegDecoder
         return extension.Length > 1 ? $"{extension.ToLowerInvariant()} files" : "this format (neither WAV nor AU)";
     }
 
-    private static AudioSignal Run(string source, string input, Stream? stdinSource, string executable, string kind)
+    private static MonoAudioSource Run(string source, string input, Stream? stdinSource, string executable, string kind)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -99,31 +115,16 @@ public static class FfmpegDecoder
             start.ArgumentList.Add(argument);
         }
 
-        var stderr = new Queue<string>();
-        using var process = new Process { StartInfo = start };
-        process.ErrorDataReceived += (_, line) =>
-        {
-            if (string.IsNullOrWhiteSpace(line.Data))
-            {
-                return;
-            }
-
-            lock (stderr)
-            {
-                stderr.Enqueue(line.Data.Trim());
-                if (stderr.Count > StderrLinesKept)
-                {
-                    stderr.Dequeue();
-                }
-            }
-        };
-
+        var process = new Process { StartInfo = start };
+        var stderr = new StderrTail(StderrLinesKept);
+        process.ErrorDataReceived += (_, line) => stderr.Add(line.Data);
         try
         {
             process.Start();
         }
         catch (Win32Exception missing)
         {
+            process.Dispose();
             throw new AudioFormatException(source, $"ffmpeg is needed for {kind}: install it (Debian/Ubuntu: apt-get install ffmpeg){NotFoundDetail(executable)}", missing);
         }
 
@@ -134,52 +135,7 @@ public static class FfmpegDecoder
             process.StandardInput.Close();
         }
 
-        AudioSignal? signal = null;
-        AudioFormatException? parseError = null;
-        bool outputConsumed = false;
-        try
-        {
-            signal = WavDecoder.ReadCore(process.StandardOutput.BaseStream, source);
-            outputConsumed = true;
-        }
-        catch (Exception error) when (error is AudioFormatException or CompressedWavException or IOException)
-        {
-            parseError = error as AudioFormatException ?? new AudioFormatException(source, error.Message, error);
-            DrainQuietly(process.StandardOutput.BaseStream);
-            outputConsumed = true;
-        }
-        finally
-        {
-            if (!outputConsumed)
-            {
-                StopQuietly(process);
-            }
-        }
-
-        process.WaitForExit();
-        Exception? feedError = feeder?.Finish();
-        if (feedError is not null)
-        {
-            throw new AudioFormatException(source, $"read error while piping into ffmpeg: {feedError.Message}", feedError);
-        }
-
-        string[] lines;
-        lock (stderr)
-        {
-            lines = [.. stderr];
-        }
-
-        if (process.ExitCode != 0 || lines.Length > 0)
-        {
-            throw new AudioFormatException(source, $"ffmpeg could not decode it: {Diagnosis(lines, input, process.ExitCode)}", parseError);
-        }
-
-        if (parseError is not null)
-        {
-            throw new AudioFormatException(source, $"ffmpeg's decoded output could not be read: {parseError.Reason}", parseError);
-        }
-
-        return signal!;
+        return new FfmpegSource(source, input, process, stderr, feeder);
     }
 
     /// <summary>
@@ -187,7 +143,7 @@ public static class FfmpegDecoder
     /// found none, else the last line that is not advice about ffmpeg's own options, without the
     /// input-name prefix ffmpeg puts in front (the source is already named).
     /// </summary>
-    private static string Diagnosis(IReadOnlyList<string> lines, string input, int exitCode)
+    internal static string Diagnosis(IReadOnlyList<string> lines, string input, int exitCode)
     {
         if (lines.Any(line => line.Contains("matches no streams", StringComparison.Ordinal)))
         {
@@ -209,30 +165,4 @@ public static class FfmpegDecoder
 
     private static string NotFoundDetail(string executable) =>
         executable == "ffmpeg" ? "" : $" (tried \"{executable}\")";
-
-    /// <summary>Stops ffmpeg when the call is left through an unexpected exception, so no process outlives it.</summary>
-    private static void StopQuietly(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It has already exited: nothing to stop.
-        }
-    }
-
-    /// <summary>Lets ffmpeg run to its end after a parse error, so that its own verdict (exit code, message) is known.</summary>
-    private static void DrainQuietly(Stream stdout)
-    {
-        try
-        {
-            stdout.CopyTo(Stream.Null);
-        }
-        catch (IOException)
-        {
-            // The pipe broke: ffmpeg is gone, and its exit code tells the rest.
-        }
-    }
 }

@@ -14,12 +14,11 @@ namespace GenreML.Audio.Decoding;
 /// every other chunk are skipped. The RIFF size and the fmt byte rate are not trusted (writers get
 /// them wrong); the block align must match channels × sample width.</para>
 /// <para>Data length policy: a data size of 0 or 0xFFFFFFFF (streaming writers such as ffmpeg on a
-/// pipe) means "unknown": the audio runs to the end of the file, which must then end on a whole
-/// frame. An RF64 data size comes from the ds64 chunk. Any other size is binding: if the file holds
-/// fewer bytes than it claims (a truncated copy), reading fails with "the header claims N bytes of
-/// audio, but the file has only M" rather than returning part of the audio; bytes after the data
-/// chunk are not read once the format is known. Float samples must be finite; an empty data chunk
-/// is an error.</para>
+/// pipe) means "unknown": the audio runs to the end of the file. An RF64 data size comes from the
+/// ds64 chunk. Any other size is binding for where the audio ends; bytes after the data chunk are
+/// not read once the format is known. A file that ends before the declared size, or inside a frame,
+/// is decoded as far as it goes with a truncation warning (the policy of every decoder, see
+/// <see cref="MonoAudioSource"/>). Float samples must be finite; an empty data chunk is an error.</para>
 /// </remarks>
 public static class WavDecoder
 {
@@ -39,7 +38,8 @@ public static class WavDecoder
         ArgumentNullException.ThrowIfNull(sourceName);
         try
         {
-            return ReadCore(stream, sourceName);
+            using var source = OpenCore(stream, sourceName);
+            return source.ReadToEnd();
         }
         catch (CompressedWavException compressed)
         {
@@ -52,10 +52,10 @@ public static class WavDecoder
     }
 
     /// <summary>
-    /// Decodes like <see cref="Read(Stream, string)"/> but throws <see cref="CompressedWavException"/>
-    /// for a compressed codec so that the caller can try ffmpeg instead.
+    /// Reads the header and returns the streaming source of the audio that follows; throws
+    /// <see cref="CompressedWavException"/> for a compressed codec so that the caller can try ffmpeg instead.
     /// </summary>
-    internal static AudioSignal ReadCore(Stream stream, string source)
+    internal static MonoAudioSource OpenCore(Stream stream, string source, string decoderName = "WAV")
     {
         Span<byte> head = stackalloc byte[12];
         int got = StreamReading.ReadUpTo(stream, head);
@@ -80,7 +80,7 @@ public static class WavDecoder
             throw new AudioFormatException(source, $"a RIFF file of type {Quote(head.Slice(8, 4))}, not \"WAVE\"");
         }
 
-        return new ChunkWalk(stream, source, riff != "RIFF").Run();
+        return new ChunkWalk(stream, source, riff != "RIFF", decoderName).Run();
     }
 
     private static string FourCC(ReadOnlySpan<byte> bytes) => Encoding.ASCII.GetString(bytes[..4]);
@@ -97,7 +97,7 @@ public static class WavDecoder
     }
 
     /// <summary>One pass over the chunks of one file.</summary>
-    private sealed class ChunkWalk(Stream stream, string source, bool rf64)
+    private sealed class ChunkWalk(Stream stream, string source, bool rf64, string decoderName)
     {
         private const uint UnknownSize = 0xFFFFFFFF;
 
@@ -107,7 +107,7 @@ public static class WavDecoder
         private long _earlyDataSize;
         private byte[]? _earlyData;
 
-        public AudioSignal Run()
+        public MonoAudioSource Run()
         {
             Span<byte> header = stackalloc byte[8];
             while (true)
@@ -144,7 +144,7 @@ public static class WavDecoder
             }
         }
 
-        private AudioSignal Finish(int partialHeader)
+        private MonoAudioSource Finish(int partialHeader)
         {
             bool haveData = _earlyData is not null || _earlyDataPosition >= 0;
             if (_format is null || !haveData)
@@ -158,19 +158,17 @@ public static class WavDecoder
 
             if (_earlyData is not null)
             {
-                using var data = new MemoryStream(_earlyData, writable: false);
-                return Decode(data, _earlyData.Length);
+                return Decode(new MemoryStream(_earlyData, writable: false), _earlyDataSize);
             }
 
             stream.Position = _earlyDataPosition;
             return Decode(stream, _earlyDataSize);
         }
 
-        private AudioSignal Decode(Stream data, long? dataSize)
+        private PcmSource Decode(Stream data, long? dataSize)
         {
             var format = _format!;
-            float[] mono = PcmDataReader.ReadMono(data, format.Sample, format.Channels, dataSize, source);
-            return new AudioSignal(mono, format.SampleRate, format.Channels);
+            return new PcmSource(data, format.Sample, format.Channels, format.SampleRate, dataSize, source, decoderName);
         }
 
         private void ReadFormat(uint size)
@@ -244,23 +242,14 @@ public static class WavDecoder
 
             if (stream.CanSeek)
             {
-                long present = StreamReading.Remaining(stream)!.Value;
-                if (size > present)
-                {
-                    throw new AudioFormatException(source, $"the header claims {size} bytes of audio, but the file has only {present} after the header (truncated copy?)");
-                }
-
                 _earlyDataPosition = stream.Position;
                 _earlyDataSize = size;
-                stream.Seek(size, SeekOrigin.Current);
+                stream.Seek(Math.Min(size, StreamReading.Remaining(stream)!.Value), SeekOrigin.Current);
             }
             else
             {
                 _earlyData = StreamReading.ReadBounded(stream, size);
-                if (_earlyData.Length < size)
-                {
-                    throw new AudioFormatException(source, $"the header claims {size} bytes of audio, but the stream ended after {_earlyData.Length}");
-                }
+                _earlyDataSize = size;
             }
 
             SkipPad(size);

@@ -1,4 +1,4 @@
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using System.Buffers;
 using System.Buffers.Binary;
 

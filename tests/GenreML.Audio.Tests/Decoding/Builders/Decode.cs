@@ -21,6 +21,7 @@ internal static class Decode
         Assert.Equal(seekable.Samples, piped.Samples);
         Assert.Equal(seekable.SampleRate, piped.SampleRate);
         Assert.Equal(seekable.SourceChannels, piped.SourceChannels);
+        Assert.Equal(seekable.Warning, piped.Warning);
         return seekable;
     }
 

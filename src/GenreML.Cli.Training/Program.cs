@@ -1,0 +1,3 @@
+using GenreML.Cli.Commands;
+
+return await TrainingCommandCatalog.CreateRoot().Parse(args).InvokeAsync();
