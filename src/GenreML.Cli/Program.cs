@@ -1,3 +1,4 @@
 using GenreML.Cli.Commands;
+using GenreML.Cli.Invocation;
 
-return TrainingTool.Handles(args) ? TrainingTool.Run(args) : await CommandCatalog.CreateRoot().Parse(args).InvokeAsync();
+return TrainingTool.Handles(args) ? TrainingTool.Run(args) : await CommandLineApp.RunAsync(args);

@@ -1,4 +1,5 @@
 using GenreML.Cli.Commands;
+using GenreML.Cli.Invocation;
 
 namespace GenreML.Cli.Tests;
 
@@ -21,8 +22,9 @@ internal static class CliRunner
         {
             Console.SetOut(output);
             Console.SetError(error);
-            var root = TrainingTool.Handles(args) ? TrainingCommandCatalog.CreateRoot() : CommandCatalog.CreateRoot();
-            int code = await root.Parse(args).InvokeAsync();
+            int code = TrainingTool.Handles(args)
+                ? await TrainingCommandCatalog.CreateRoot().Parse(args).InvokeAsync()
+                : await CommandLineApp.RunAsync(args);
             return (code, output.ToString(), error.ToString());
         }
         finally

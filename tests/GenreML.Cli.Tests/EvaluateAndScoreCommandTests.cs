@@ -39,10 +39,10 @@ public sealed class EvaluateAndScoreCommandTests : IDisposable
         Assert.Contains("broken.wav", stderr);
         string[] lines = await File.ReadAllLinesAsync(results);
         Assert.Equal(12, lines.Length);
-        Assert.Equal("path,status,genre,probability,top_genres,top_probabilities,duration_s,error", lines[0]);
+        Assert.Equal("path,status,genre,probability,top_genres,top_probabilities,seconds,error,size,mtime,sha256,model", lines[0]);
         string errorRow = Assert.Single(lines, l => l.StartsWith(bad + ",", StringComparison.Ordinal));
-        Assert.StartsWith(bad + ",,,,,,", errorRow);
-        Assert.False(errorRow.EndsWith(','), "the error column names the reason");
+        Assert.StartsWith(bad + ",,,,,,,", errorRow);
+        Assert.NotEmpty(errorRow.Split(',')[7]);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -57,44 +57,110 @@ public sealed class BatchTests
     [Theory]
     [InlineData("results.csv")]
     [InlineData("results.jsonl")]
-    public void Results_file_is_written_atomically_with_one_line_per_file(string name)
+    public void Results_file_has_one_line_per_file_and_reads_back(string name)
     {
         using var audio = new TestAudio();
         string target = Path.Combine(audio.Root, "out", name);
-        ClassificationOutcome[] predictions =
+        ResultRecord[] records =
         [
-            new()
-            {
-                Path = "/m/a, b.wav",
-                Prediction = new GenrePrediction
+            new(
+                new ClassificationOutcome
                 {
-                    Status = "ok", Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.25f), new("jazz", 0.25f)], Duration = TimeSpan.FromSeconds(30), WindowCount = 10,
+                    Path = "/m/a, b.wav",
+                    Prediction = new GenrePrediction
+                    {
+                        Status = "ok", Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.25f), new("jazz", 0.25f)], Duration = TimeSpan.FromSeconds(30), WindowCount = 10,
+                    },
                 },
-            },
-            new() { Path = "/m/c.wav", Error = "not audio" },
+                new FileIdentity("/m/a, b.wav", 10, "2026-01-01T00:00:00.0000000Z", null),
+                "m@1"),
+            new(new ClassificationOutcome { Path = "/m/c.wav", Error = "not audio" }, new FileIdentity("/m/c.wav", 3, "2026-01-02T00:00:00.0000000Z", "ab"), "m@1"),
         ];
 
-        int written = PredictionFileWriter.Write(target, predictions, top: 2);
+        using (ResultsFileWriter writer = ResultsFileWriter.Create(target, top: 2))
+        {
+            foreach (ResultRecord record in records)
+            {
+                writer.Write(record);
+            }
+        }
 
         string[] lines = File.ReadAllLines(target);
-        Assert.Equal(2, written);
         Assert.Equal(name.EndsWith(".csv", StringComparison.Ordinal) ? 3 : 2, lines.Length);
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(target)!));
         if (name.EndsWith(".csv", StringComparison.Ordinal))
         {
-            Assert.Equal("\"/m/a, b.wav\",ok,rock,0.5,rock;pop,0.5;0.25,30,", lines[1]);
-            Assert.Equal("/m/c.wav,,,,,,0,not audio", lines[2]);
+            Assert.Equal(ResultFields.CsvHeader, lines[0]);
+            Assert.Equal("\"/m/a, b.wav\",ok,rock,0.5,rock;pop,0.5;0.25,30,,10,2026-01-01T00:00:00.0000000Z,,m@1", lines[1]);
+            Assert.Equal("/m/c.wav,,,,,,,not audio,3,2026-01-02T00:00:00.0000000Z,ab,m@1", lines[2]);
         }
         else
         {
             Assert.Contains("\"error\":\"not audio\"", lines[1]);
         }
+
+        List<ResultLine> back = ResultsFileReader.Read(target).ToList();
+        Assert.Equal(records.Select(r => r.Identity), back.Select(l => l.Identity));
+        Assert.Equal([false, true], back.Select(l => l.Failed));
+        Assert.All(back, l => Assert.Equal("m@1", l.Model));
     }
+
+    [Theory]
+    [InlineData("results.csv")]
+    [InlineData("results.jsonl")]
+    public void A_torn_last_line_is_ignored_and_cut_before_appending(string name)
+    {
+        using var audio = new TestAudio();
+        string clip = audio.AddClip("a.wav", "rock", 0, seconds: 1);
+        string target = Path.Combine(audio.Root, name);
+        var record = new ResultRecord(Ok(clip), FileIdentity.Of(clip), "m@1");
+        using (ResultsFileWriter writer = ResultsFileWriter.Create(target))
+        {
+            writer.Write(record);
+        }
+
+        File.AppendAllText(target, name.EndsWith(".csv", StringComparison.Ordinal) ? "\"/m/torn" : "{\"path\":\"/m/tor");
+        Assert.Single(ResultsFileReader.Read(target));
+        ResumeIndex index = ResumeIndex.Load(target, "m@1", retryFailed: false);
+        Assert.True(index.IsDone(clip));
+        Assert.False(ResumeIndex.Load(target, "other@2", retryFailed: false).IsDone(clip));
+
+        using (ResultsFileWriter writer = ResultsFileWriter.Append(target, index))
+        {
+            writer.Write(record);
+        }
+
+        Assert.Equal(2, ResultsFileReader.Read(target).Count());
+        Assert.EndsWith("\n", File.ReadAllText(target), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_file_is_not_done()
+    {
+        using var audio = new TestAudio();
+        string clip = audio.AddClip("a.wav", "rock", 0, seconds: 1);
+        string target = Path.Combine(audio.Root, "r.jsonl");
+        using (ResultsFileWriter writer = ResultsFileWriter.Create(target))
+        {
+            writer.Write(new ResultRecord(Ok(clip), FileIdentity.Of(clip), "m@1"));
+        }
+
+        audio.AddClip("a.wav", "rock", 0, seconds: 2);
+        ResumeIndex index = ResumeIndex.Load(target, "m@1", retryFailed: false);
+        Assert.False(index.IsDone(clip));
+        Assert.True(index.DropsLines);
+    }
+
+    private static ClassificationOutcome Ok(string path) => new()
+    {
+        Path = path,
+        Prediction = new GenrePrediction { Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.5f)], Duration = TimeSpan.FromSeconds(1), WindowCount = 1 },
+    };
 
     [Fact]
     public void Unknown_results_extension_is_rejected()
     {
-        var error = Assert.Throws<ArgumentException>(() => PredictionFileWriter.FormatOf("out.xlsx"));
+        var error = Assert.Throws<ArgumentException>(() => ResultsFileWriter.FormatOf("out.xlsx"));
         Assert.Contains(".xlsx", error.Message);
     }
 

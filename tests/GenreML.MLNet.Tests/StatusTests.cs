@@ -1,6 +1,7 @@
 using GenreML.Audio.Decoding;
 using GenreML.Inference.Answers;
-using GenreML.MLNet.Batch;
+using GenreML.Inference.Batch;
+using GenreML.MLNet.Results;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Evaluation;
 using GenreML.MLNet.Scoring;
@@ -23,11 +24,11 @@ public sealed class StatusTests
         string song = audio.AddClip("song.wav", "metal", 0, seconds: 3);
         using GenreScoringTransformer scorer = _ml.Transforms.ScoreGenres(TestAudio.TinyModel);
 
-        List<GenrePrediction> predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([silence, blip, song])), top: 10).ToList();
+        var predictions = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([silence, blip, song]))).Select(o => o.Prediction!).ToList();
 
         Assert.Equal([ResultStatus.Silence, ResultStatus.TooShort, ResultStatus.Ok], predictions.Select(p => p.Status));
-        Assert.All(predictions, p => Assert.Equal(1.0, p.TopProbabilities.Sum(), 4));
-        Assert.All(predictions, p => Assert.NotNull(p.Genre));
+        Assert.All(predictions, p => Assert.Equal(1.0, p.Scores.Sum(s => s.Probability), 4));
+        Assert.All(predictions, p => Assert.False(string.IsNullOrEmpty(p.Genre)));
     }
 
     [Fact]
@@ -37,9 +38,9 @@ public sealed class StatusTests
         string song = audio.AddClip("song.wav", "pop", 0, seconds: 3);
         using GenreScoringTransformer scorer = _ml.Transforms.ScoreGenres(new GenreScoringOptions { ModelPath = TestAudio.TinyModel, MinConfidence = 1 });
 
-        GenrePrediction prediction = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([song]))).Single();
+        ClassificationOutcome outcome = GenrePredictions.Read(scorer.Transform(_ml.Data.LoadFromAudioFiles([song]))).Single();
 
-        Assert.Equal(ResultStatus.Uncertain, prediction.Status);
+        Assert.Equal(ResultStatus.Uncertain, outcome.Prediction!.Status);
     }
 
     [Fact]

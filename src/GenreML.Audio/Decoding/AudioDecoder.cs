@@ -142,6 +142,10 @@ public static class AudioDecoder
                     return AuDecoder.Open(content, sourceName);
                 case ContainerKind.Mp3:
                     return Mp3Source.Open(content, sourceName);
+                case ContainerKind.Flac:
+                    return FlacSource.Open(content, sourceName);
+                case ContainerKind.OggVorbis:
+                    return VorbisSource.Open(content, sourceName);
                 default:
                     return FfmpegDecoder.Open(content, sourceName, options.FfmpegExecutable);
             }

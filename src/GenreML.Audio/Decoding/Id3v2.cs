@@ -26,4 +26,19 @@ internal static class Id3v2
         bool footer = (head[5] & 0x10) != 0;
         return HeaderLength + body + (footer ? 10 : 0);
     }
+
+    /// <summary>Skips the ID3v2 tags at the reader's position (there may be several); fails if the file ends inside one.</summary>
+    public static void Skip(LookaheadReader reader, string source)
+    {
+        long length;
+        while ((length = TagLength(reader.Peek(HeaderLength))) > 0)
+        {
+            long at = reader.Position;
+            long skipped = reader.Skip(length);
+            if (skipped < length)
+            {
+                throw new AudioFormatException(source, $"the file ends inside its ID3v2 tag (byte {at}: it claims {length} bytes, {skipped} are present)");
+            }
+        }
+    }
 }

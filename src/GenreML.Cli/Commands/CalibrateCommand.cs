@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using GenreML.Audio.IO;
+using GenreML.Core.IO;
 using GenreML.Cli.Calibration;
 using GenreML.Inference.Cards;
 using GenreML.Core.Evaluation;

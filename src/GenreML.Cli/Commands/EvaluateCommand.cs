@@ -57,7 +57,7 @@ internal static class EvaluateCommand
             var ml = new MLContext(seed: 0);
             AudioSourceView source = OpenSource(ml, data, splitFile, split);
             string folder = output ?? Path.Combine("runs", "evaluate-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-            using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(ModelLocator.Resolve(modelPath), threads);
+            using GenreScoringTransformer scorer = ModelLocator.Open(modelPath, path => ml.Transforms.ScoreGenres(path, threads));
             int total = source.Entries().Count();
             Console.WriteLine($"Evaluating {scorer.ModelPath} on {total} clips ({source.Description}).");
             GenreEvaluationResult result;

@@ -1,3 +1,5 @@
+using GenreML.Cli.Invocation;
+
 namespace GenreML.Cli.Models;
 
 /// <summary>
@@ -30,6 +32,39 @@ internal static class ModelLocator
 
         throw new FileNotFoundException(
             $"No --model given and no {DefaultRelativePath} found in {string.Join(" or ", starts)} or above them up to the repository root; pass --model path/to/model.onnx.");
+    }
+
+    /// <summary>
+    /// Resolves the model (<see cref="Resolve"/>) and opens it with <paramref name="open"/>; any failure (no model
+    /// found, missing file, not ONNX, truncated, no card) becomes one line: a <see cref="UsageException"/> (exit 2).
+    /// </summary>
+    public static T Open<T>(string? explicitPath, Func<string, T> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        string path;
+        try
+        {
+            path = Resolve(explicitPath);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"cannot load model '{path}': no such model file.");
+        }
+
+        try
+        {
+            return open(path);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            string reason = e.Message.Split('\n', 2)[0].Trim();
+            throw new UsageException($"cannot load model '{path}': {reason}", e);
+        }
     }
 
     private static string? Search(string start)

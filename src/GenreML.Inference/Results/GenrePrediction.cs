@@ -33,6 +33,13 @@ public sealed record GenrePrediction
     /// <summary>Per-window predictions in time order, when <see cref="GenreClassifierOptions.IncludeWindows"/> is set; otherwise null.</summary>
     public IReadOnlyList<WindowPrediction>? Windows { get; init; }
 
+    /// <summary>
+    /// The genre timeline (<see cref="GenreTimeline.Segments"/> of <see cref="Windows"/>): consecutive windows with the
+    /// same top genre merged, when <see cref="GenreClassifierOptions.IncludeWindows"/> is set; otherwise null.
+    /// The whole-clip answer (<see cref="Genre"/>) keeps the card's aggregation over all windows.
+    /// </summary>
+    public IReadOnlyList<GenreSegment>? Segments { get; init; }
+
     /// <summary>The probability of <paramref name="genre"/>; throws <see cref="KeyNotFoundException"/> for a label the model does not know.</summary>
     public float ProbabilityOf(string genre)
     {

@@ -15,6 +15,7 @@ internal static class PredictionBuilder
         float[] clip = ClipAggregation.Mean(windowProbabilities);
         ClipVerdict verdict = ClipVerdict.Decide(card, evidence, clip, windowProbabilities, minConfidence);
         GenreScore[] scores = ClipAggregation.Rank(card.Labels, verdict.Probabilities);
+        WindowPrediction[]? windows = includeWindows ? Windows(card, windowProbabilities, duration) : null;
         return new GenrePrediction
         {
             Status = verdict.Status,
@@ -24,7 +25,8 @@ internal static class PredictionBuilder
             Scores = scores,
             Duration = duration,
             WindowCount = windowProbabilities.Length,
-            Windows = includeWindows ? Windows(card, windowProbabilities, duration) : null,
+            Windows = windows,
+            Segments = windows is null ? null : GenreTimeline.Segments(windows),
         };
     }
 

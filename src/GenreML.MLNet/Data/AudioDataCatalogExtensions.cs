@@ -1,3 +1,4 @@
+using GenreML.MLNet.Library;
 using Microsoft.ML;
 
 namespace GenreML.MLNet.Data;
@@ -34,30 +35,13 @@ public static class AudioDataCatalogExtensions
 
     /// <summary>
     /// An unlabelled source over <paramref name="paths"/>: files are listed as given, folders are walked
-    /// (recursive, stable order, audio extensions only). The sequence is enumerated once per cursor.
+    /// (recursive, stable order, audio extensions only, symlink loops walked once; see <see cref="LibraryWalker"/>). The sequence is enumerated once per cursor.
     /// </summary>
     public static AudioSourceView LoadFromAudioFiles(this DataOperationsCatalog catalog, IEnumerable<string> paths)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(paths);
-        var walk = new AudioFolderOptions { Labelled = false };
-        IEnumerable<AudioClipEntry> Entries()
-        {
-            foreach (string path in paths)
-            {
-                if (Directory.Exists(path))
-                {
-                    foreach (AudioClipEntry entry in AudioFolderWalker.Walk(Path.GetFullPath(path), walk, split: null))
-                    {
-                        yield return entry;
-                    }
-                }
-                else
-                {
-                    yield return new AudioClipEntry(path, null);
-                }
-            }
-        }
+        IEnumerable<AudioClipEntry> Entries() => new LibraryWalker().Walk(paths).Select(file => new AudioClipEntry(file.Path, null));
 
         return new AudioSourceView(Entries, labelled: false, "file list");
     }

@@ -61,8 +61,8 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         FfmpegTool.Convert("-i", wav, "-c:a", "libvorbis", ogg);
         byte[] bytes = File.ReadAllBytes(ogg);
 
-        var fromFile = AudioDecoder.Read(ogg);
-        var fromStream = AudioDecoder.Read(new NonSeekableStream(bytes, maxRead: 4096), "tone.ogg");
+        var fromFile = FfmpegDecoder.Read(ogg);
+        var fromStream = FfmpegDecoder.Read(new NonSeekableStream(bytes, maxRead: 4096), "tone.ogg");
         var fromSeekable = FfmpegDecoder.Read(new MemoryStream(bytes), "tone.ogg");
         Assert.Equal(fromFile.Samples, fromStream.Samples);
         Assert.Equal(fromFile.Samples, fromSeekable.Samples);

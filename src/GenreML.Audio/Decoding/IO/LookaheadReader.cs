@@ -7,7 +7,7 @@ namespace GenreML.Audio.Decoding;
 /// </summary>
 internal sealed class LookaheadReader(Stream stream, int window = 1 << 16)
 {
-    private readonly byte[] _buffer = new byte[window];
+    private byte[] _buffer = new byte[window];
     private int _start;
     private int _end;
     private bool _endOfStream;
@@ -28,6 +28,25 @@ internal sealed class LookaheadReader(Stream stream, int window = 1 << 16)
         }
 
         return _buffer.AsSpan(_start, Math.Min(count, _end - _start));
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> bytes (fewer only at the end of the stream) as a segment of
+    /// the internal buffer, valid until the next call; the window grows to <paramref name="count"/> if need be.
+    /// </summary>
+    public ArraySegment<byte> PeekSegment(int count)
+    {
+        if (count > _buffer.Length)
+        {
+            var grown = new byte[count];
+            _buffer.AsSpan(_start, _end - _start).CopyTo(grown);
+            _end -= _start;
+            _start = 0;
+            _buffer = grown;
+        }
+
+        int available = Peek(count).Length;
+        return new ArraySegment<byte>(_buffer, _start, available);
     }
 
     /// <summary>Consumes <paramref name="count"/> bytes (at most what <see cref="Peek"/> returned).</summary>

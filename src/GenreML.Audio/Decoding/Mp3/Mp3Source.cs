@@ -66,7 +66,7 @@ internal sealed class Mp3Source : MonoAudioSource
     public static Mp3Source Open(Stream stream, string source)
     {
         var reader = new LookaheadReader(stream);
-        SkipId3v2(reader, source);
+        Id3v2.Skip(reader, source);
         long tagEnd = reader.Position;
         if (!FindFrame(reader, FirstFrameSearch, null))
         {
@@ -116,20 +116,6 @@ internal sealed class Mp3Source : MonoAudioSource
         _mono.AsSpan(_pendingStart, count).CopyTo(destination);
         _pendingStart += count;
         return count;
-    }
-
-    private static void SkipId3v2(LookaheadReader reader, string source)
-    {
-        long length;
-        while ((length = Id3v2.TagLength(reader.Peek(Id3v2.HeaderLength))) > 0)
-        {
-            long at = reader.Position;
-            long skipped = reader.Skip(length);
-            if (skipped < length)
-            {
-                throw new AudioFormatException(source, $"the file ends inside its ID3v2 tag (byte {at}: it claims {length} bytes, {skipped} are present)");
-            }
-        }
     }
 
     /// <summary>
@@ -213,29 +199,13 @@ internal sealed class Mp3Source : MonoAudioSource
             throw new AudioFormatException(SourceName, $"MPEG frame {_frames} (byte {_reader.Position - header.FrameLength}) cannot be decoded: {error.Message}", error);
         }
 
-        int samples = Downmix(produced, header.Channels);
+        int samples = produced / header.Channels;
+        MonoDownmix.Interleaved(_pcm.AsSpan(0, produced), header.Channels, _mono.AsSpan(0, samples));
         long first = _decoded;
         _decoded += samples;
         _pendingStart = (int)Math.Clamp(_skip - first, 0, samples);
         _pendingEnd = (int)Math.Clamp(_end - first, _pendingStart, samples);
         return true;
-    }
-
-    private int Downmix(int produced, int channels)
-    {
-        if (channels == 1)
-        {
-            _pcm.AsSpan(0, produced).CopyTo(_mono);
-            return produced;
-        }
-
-        int frames = produced / 2;
-        for (int i = 0; i < frames; i++)
-        {
-            _mono[i] = (_pcm[2 * i] + _pcm[(2 * i) + 1]) * 0.5f;
-        }
-
-        return frames;
     }
 
     private void CheckFrameCount()

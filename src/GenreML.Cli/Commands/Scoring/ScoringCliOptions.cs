@@ -1,8 +1,10 @@
 using System.CommandLine;
+using GenreML.Cli.Invocation;
+using GenreML.MLNet.Library;
 
 namespace GenreML.Cli.Commands.Scoring;
 
-/// <summary>The options <c>evaluate</c> and <c>score</c> share.</summary>
+/// <summary>The options the scoring commands share.</summary>
 internal static class ScoringCliOptions
 {
     /// <summary><c>--model</c>: the ONNX model; default onnx/genreml-gtzan.onnx of the repository.</summary>
@@ -12,22 +14,34 @@ internal static class ScoringCliOptions
     };
 
     /// <summary><c>--threads</c>: clips decoded and featurised at once.</summary>
-    public static Option<int> Threads()
+    public static Option<int> Threads() =>
+        CliOptions.WholeNumber("--threads", "Clips decoded and featurised in parallel (default: 1).", defaultValue: 1, min: 1, max: 256);
+
+    /// <summary><c>--top</c>: genres listed per file.</summary>
+    public static Option<int> Top() =>
+        CliOptions.WholeNumber("--top", "Genres to list per file, most probable first (default: 3).", defaultValue: 3, min: 1);
+
+    /// <summary><c>--shard K/N</c>: score only shard K (0 … N−1) of N.</summary>
+    public static Option<ShardSelector?> Shard() => new("--shard")
     {
-        var option = new Option<int>("--threads")
+        Description = "Score only shard K of N (K from 0 to N-1; e.g. 2/8): files are divided by a stable hash of their path relative to the folder given, so N workers cover every file exactly once.",
+        CustomParser = result =>
         {
-            Description = "Clips decoded and featurised in parallel (default: 1).",
-            DefaultValueFactory = _ => 1,
-        };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 256)
+            string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+            try
             {
-                result.AddError("--threads must be between 1 and 256.");
+                return ShardSelector.Parse(token);
             }
-        });
-        return option;
-    }
+            catch (FormatException e)
+            {
+                result.AddError($"--shard: {e.Message}");
+                return null;
+            }
+        },
+    };
+
+    /// <summary><c>--verbose</c>: list every skipped entry.</summary>
+    public static Option<bool> Verbose() => new("--verbose") { Description = "List every entry the walk skipped and why (by default only the count per reason)." };
 
     /// <summary>Whether to draw a progress line: only when standard output is a terminal.</summary>
     public static bool ShowProgress => !Console.IsOutputRedirected;

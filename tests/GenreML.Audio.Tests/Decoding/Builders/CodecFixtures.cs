@@ -6,36 +6,12 @@ internal static class CodecFixtures
     /// <summary>Full path of a fixture copied next to the test assembly.</summary>
     public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Decoding", "Fixtures", name);
 
-    /// <summary>ffmpeg's decode of <paramref name="name"/> downmixed the way the decoders downmix (channel mean in float).</summary>
-    public static float[] FfmpegMono(string name, int channels)
+    /// <summary>ffmpeg's decode of <paramref name="name"/>, downmixed to mono as the decoders downmix (by the fixture script).</summary>
+    public static float[] FfmpegMono(string name)
     {
         byte[] bytes = File.ReadAllBytes(PathOf(name) + ".f32");
-        var interleaved = new float[bytes.Length / 4];
-        Buffer.BlockCopy(bytes, 0, interleaved, 0, interleaved.Length * 4);
-        return Downmix(interleaved, channels);
-    }
-
-    /// <summary>The channel mean of interleaved samples, computed as SampleConverter computes it.</summary>
-    public static float[] Downmix(float[] interleaved, int channels)
-    {
-        var mono = new float[interleaved.Length / channels];
-        for (int i = 0; i < mono.Length; i++)
-        {
-            if (channels == 2)
-            {
-                mono[i] = (interleaved[2 * i] + interleaved[2 * i + 1]) * 0.5f;
-                continue;
-            }
-
-            float sum = interleaved[i * channels];
-            for (int c = 1; c < channels; c++)
-            {
-                sum += interleaved[i * channels + c];
-            }
-
-            mono[i] = channels == 1 ? sum : sum * (1f / channels);
-        }
-
+        var mono = new float[bytes.Length / 4];
+        Buffer.BlockCopy(bytes, 0, mono, 0, mono.Length * 4);
         return mono;
     }
 

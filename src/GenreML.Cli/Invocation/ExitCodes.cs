@@ -1,0 +1,17 @@
+namespace GenreML.Cli.Invocation;
+
+/// <summary>The exit codes of every <c>genreml</c> command (listed in the README).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Everything asked for was done.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The command ran, but some inputs failed (each is listed on standard error).</summary>
+    public const int SomeFailed = 1;
+
+    /// <summary>Nothing could run: a usage error (unknown option, malformed value), a model that cannot be loaded, no input.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Stopped by SIGINT (Ctrl-C) or SIGTERM; what finished before is kept (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
+}
