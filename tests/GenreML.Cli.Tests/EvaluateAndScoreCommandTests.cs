@@ -45,5 +45,39 @@ public sealed class EvaluateAndScoreCommandTests : IDisposable
         Assert.NotEmpty(errorRow.Split(',')[7]);
     }
 
+    [Fact]
+    public async Task Evaluate_skips_strays_matches_labels_case_insensitively_maps_folders_and_writes_predictions()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_data, "stray.wav"), "x");
+        Directory.CreateDirectory(Path.Combine(_data, "podcasts"));
+        await File.WriteAllTextAsync(Path.Combine(_data, "podcasts", "talk.wav"), "x");
+        Directory.Move(Path.Combine(_data, "rock"), Path.Combine(_data, "ROCK"));
+        Directory.Move(Path.Combine(_data, "hiphop"), Path.Combine(_data, "Hip-Hop"));
+        Directory.CreateSymbolicLink(Path.Combine(_data, "jazz", "loop"), "..");
+        string map = Path.Combine(_folder, "map.json");
+        await File.WriteAllTextAsync(map, "{\"hip-hop\": \"hiphop\"}");
+        string output = Path.Combine(_folder, "eval");
+
+        var (code, stdout, stderr) = await CliRunner.RunAsync("evaluate", "--model", TinyModel, "--data", _data, "--out", output, "--label-map", map);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("10 clips", stdout);
+        Assert.Contains("Skipped 2 file(s)", stderr);
+        string[] predictions = await File.ReadAllLinesAsync(Path.Combine(output, "predictions.csv"));
+        Assert.Equal(11, predictions.Length);
+        Assert.StartsWith("path,label,predicted,probability,", predictions[0]);
+        Assert.Contains(predictions, l => l.Contains("Hip-Hop", StringComparison.Ordinal) && l.Split(',')[1] == "hiphop");
+        Assert.Contains("## Misclassified files", await File.ReadAllTextAsync(Path.Combine(output, "confusion.md")));
+    }
+
+    [Fact]
+    public async Task Evaluate_strict_stops_on_a_stray_file()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_data, "stray.wav"), "x");
+        var (code, _, stderr) = await CliRunner.RunAsync("evaluate", "--model", TinyModel, "--data", _data, "--out", Path.Combine(_folder, "e"), "--strict");
+        Assert.Equal(2, code);
+        Assert.Contains("stray.wav", stderr);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

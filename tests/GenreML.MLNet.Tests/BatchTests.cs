@@ -154,7 +154,7 @@ public sealed class BatchTests
     private static ClassificationOutcome Ok(string path) => new()
     {
         Path = path,
-        Prediction = new GenrePrediction { Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.5f)], Duration = TimeSpan.FromSeconds(1), WindowCount = 1 },
+        Prediction = new GenrePrediction { Status = "ok", Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.5f)], Duration = TimeSpan.FromSeconds(1), WindowCount = 1 },
     };
 
     [Fact]

@@ -2,15 +2,17 @@ namespace GenreML.Audio.Decoding;
 
 /// <summary>
 /// The one entry point for reading audio: it identifies the content by its first bytes (never by
-/// the file name), decodes WAV (RIFF/RF64) and AU/SND in managed code, and hands everything else,
-/// including WAV files with a compressed codec, to <see cref="FfmpegDecoder"/>. The result is mono
-/// (mean of the channels) float audio at the file's own sample rate; resampling is a separate step.
+/// the file name), decodes WAV (RIFF/RF64), AU/SND, MP3, FLAC, Ogg Vorbis and Ogg Opus in managed code,
+/// and hands everything else (AAC/M4A, WMA, AIFF, WAV with a compressed codec, multichannel Opus, …)
+/// to <see cref="FfmpegDecoder"/>. The result is mono (mean of the channels) float audio at the file's
+/// own sample rate (48 kHz for Opus); resampling is a separate step. <see cref="Open(string)"/> streams
+/// it in chunks, <see cref="Read(string)"/> returns it whole.
 /// </summary>
 public static class AudioDecoder
 {
     /// <summary>
-    /// The file extensions a folder scan picks up (lower case, with the dot): <c>.wav .wave .au .snd</c>
-    /// (decoded in managed code) and <c>.mp3 .flac .ogg .oga .opus .m4a .aac .wma .aif .aiff .aifc</c>
+    /// The file extensions a folder scan picks up (lower case, with the dot): <c>.wav .wave .au .snd
+    /// .mp3 .flac .ogg .oga .opus</c> (decoded in managed code) and <c>.m4a .aac .wma .aif .aiff .aifc</c>
     /// (decoded by ffmpeg). Video containers are deliberately left out. The extension only decides what
     /// a scan picks up; the decoder is chosen by content.
     /// </summary>
@@ -120,34 +122,28 @@ public static class AudioDecoder
         try
         {
             var (kind, content) = Sniff(stream, sourceName);
-            switch (kind)
+            try
             {
-                case ContainerKind.Wav:
-                    try
-                    {
-                        return WavDecoder.OpenCore(content, sourceName);
-                    }
-                    catch (CompressedWavException compressed)
-                    {
-                        if (start is not long rewind)
-                        {
-                            throw new AudioFormatException(sourceName, $"{compressed.Reason.Reason}; the stream cannot be rewound to hand it to ffmpeg", compressed);
-                        }
+                return kind switch
+                {
+                    ContainerKind.Wav => WavDecoder.OpenCore(content, sourceName),
+                    ContainerKind.Au => AuDecoder.Open(content, sourceName),
+                    ContainerKind.Mp3 => Mp3Source.Open(content, sourceName),
+                    ContainerKind.Flac => FlacSource.Open(content, sourceName),
+                    ContainerKind.OggVorbis => VorbisSource.Open(content, sourceName),
+                    ContainerKind.OggOpus => OpusSource.Open(content, sourceName),
+                    _ => FfmpegDecoder.Open(content, sourceName, options.FfmpegExecutable),
+                };
+            }
+            catch (ManagedDecoderDeclinedException declined)
+            {
+                if (start is not long rewind)
+                {
+                    throw new AudioFormatException(sourceName, $"{declined.Reason.Reason}; the stream cannot be rewound to hand it to ffmpeg", declined);
+                }
 
-                        stream.Position = rewind;
-                        return FfmpegDecoder.Open(stream, sourceName, options.FfmpegExecutable);
-                    }
-
-                case ContainerKind.Au:
-                    return AuDecoder.Open(content, sourceName);
-                case ContainerKind.Mp3:
-                    return Mp3Source.Open(content, sourceName);
-                case ContainerKind.Flac:
-                    return FlacSource.Open(content, sourceName);
-                case ContainerKind.OggVorbis:
-                    return VorbisSource.Open(content, sourceName);
-                default:
-                    return FfmpegDecoder.Open(content, sourceName, options.FfmpegExecutable);
+                stream.Position = rewind;
+                return FfmpegDecoder.Open(stream, sourceName, options.FfmpegExecutable);
             }
         }
         catch (IOException io)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using GenreML.Core.IO;
+using GenreML.Core.Runs;
 using GenreML.Cli.Commands;
 using GenreML.Core.Evaluation;
 using GenreML.Training.Engine;
@@ -23,6 +24,17 @@ internal static class TrainingBench
     /// <summary>Runs the protocol; returns the process exit code.</summary>
     public static int Run(string data, string? splitFile, TrainingOptions options, string outputFolder, TextWriter output, CancellationToken cancel)
     {
+        var results = RunFolds(data, splitFile, options, outputFolder, output, cancel);
+        string summary = Summarise(options, data, splitFile, results);
+        output.WriteLine();
+        output.Write(summary);
+        AtomicFile.WriteAllText(Path.Combine(outputFolder, "summary.md"), summary);
+        return 0;
+    }
+
+    /// <summary>Trains and scores each fold of the protocol (two with a split file, else one) with <paramref name="options"/>.</summary>
+    internal static IReadOnlyList<FoldResult> RunFolds(string data, string? splitFile, TrainingOptions options, string outputFolder, TextWriter output, CancellationToken cancel)
+    {
         var folds = splitFile is null
             ? new[] { ("random 70/15/15", false) }
             : new[] { ("fold 1: train → valid", false), ("fold 2: valid → train", true) };
@@ -31,11 +43,19 @@ internal static class TrainingBench
         {
             var (name, swap) = folds[i];
             output.WriteLine($"== {name}");
+            string folder = Path.Combine(outputFolder, $"fold{i + 1}");
+            if (FinishedRun(folder, options) is { } finished)
+            {
+                output.WriteLine($"reusing the finished run in {folder} (same options)");
+                results.Add(new FoldResult(name, finished, finished.Epochs.Sum(e => e.Seconds)));
+                continue;
+            }
+
             var clock = Stopwatch.StartNew();
             var request = new TrainingRequest
             {
                 DataPath = data,
-                OutputDirectory = Path.Combine(outputFolder, $"fold{i + 1}"),
+                OutputDirectory = folder,
                 Options = options,
                 SplitFile = splitFile,
                 SwapTrainValid = swap,
@@ -46,18 +66,27 @@ internal static class TrainingBench
             results.Add(new FoldResult(name, run.Metrics, clock.Elapsed.TotalSeconds));
         }
 
-        string summary = Summarise(options, data, splitFile, results);
-        output.WriteLine();
-        output.Write(summary);
-        AtomicFile.WriteAllText(Path.Combine(outputFolder, "summary.md"), summary);
-        return 0;
+        return results;
     }
 
-    private static string Summarise(TrainingOptions options, string data, string? splitFile, List<FoldResult> results)
+    /// <summary>
+    /// The metrics of a run already finished in <paramref name="folder"/> with exactly <paramref name="options"/>
+    /// (e.g. by a killed bench, or by <c>train</c> runs of the folds started in parallel), else null.
+    /// </summary>
+    private static RunMetrics? FinishedRun(string folder, TrainingOptions options)
+    {
+        string metrics = Path.Combine(folder, "metrics.json"), saved = Path.Combine(folder, RunFolder.OptionsFile);
+        if (!File.Exists(metrics) || !File.Exists(saved)) return null;
+        if (TrainingOptions.FromJson(File.ReadAllText(saved), saved) != options) return null;
+        return RunMetrics.FromJson(File.ReadAllText(metrics), metrics);
+    }
+
+    /// <summary>The markdown summary of one protocol run.</summary>
+    internal static string Summarise(TrainingOptions options, string data, string? splitFile, IReadOnlyList<FoldResult> results)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.AppendLine(inv, $"# Training benchmark: {options.Architecture}, balance {options.Balance}, width {options.Width}, head {options.Head}, weight average {options.WeightAverageDecay}, seed {options.Seed}");
+        text.AppendLine(inv, $"# Training benchmark: {options.Architecture}, balance {options.Balance}, width {options.Width}, head {options.Head}, weight average {options.WeightAverageDecay}, augmented variants {options.AugmentVariants}, seed {options.Seed}{(options.KeepLastEpoch ? ", last epoch kept" : "")}");
         text.AppendLine(inv, $"data {data}; {(splitFile is null ? "stratified 70/15/15 split (test part)" : $"two-fold cross-validation on {splitFile}")}");
         text.AppendLine();
         bool crossValidation = splitFile is not null;
@@ -101,7 +130,7 @@ internal static class TrainingBench
     }
 
     /// <summary>One fold's run: its metrics and wall time; the scored part is the test part when there is one, else valid.</summary>
-    private sealed record FoldResult(string Name, RunMetrics Metrics, double Seconds)
+    internal sealed record FoldResult(string Name, RunMetrics Metrics, double Seconds)
     {
         public EvaluationReport Report => Metrics.Test ?? Metrics.Valid!;
 

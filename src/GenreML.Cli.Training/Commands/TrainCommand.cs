@@ -30,9 +30,10 @@ internal static class TrainCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress bars (for logs)" };
         var cache = new Option<string?>("--cache-dir") { Description = "Feature cache folder (default ~/.cache/genreml/features)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the feature cache" };
+        var ensemble = new Option<int>("--ensemble") { Description = "Train N networks with seeds --seed, --seed+1, … (run folder member1, member2, …) and export them as one ONNX graph that averages their probabilities", DefaultValueFactory = _ => 1 };
 
         var command = new Command("train", "Train a genre classifier on labelled audio and write a run folder");
-        foreach (Option option in new Option[] { data, output, splitFile, swap, merge, resume, quiet, cache, noCache })
+        foreach (Option option in new Option[] { data, output, splitFile, swap, merge, resume, quiet, cache, noCache, ensemble })
         {
             command.Options.Add(option);
         }
@@ -48,7 +49,7 @@ internal static class TrainCommand
                 return Task.FromResult(1);
             }
 
-            var options = hyperParameters.Bind(parse);
+            var options = hyperParameters.Bind(parse) with { EnsembleMembers = parse.GetValue(ensemble) };
             if (parse.GetValue(data) is null && !hyperParameters.HasEpochs(parse)) options = options with { Epochs = DemoData.Epochs };
             if (parse.GetValue(data) is null && !hyperParameters.HasWidth(parse)) options = options with { Width = DemoData.Width };
 

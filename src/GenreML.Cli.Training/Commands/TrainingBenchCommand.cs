@@ -37,16 +37,21 @@ internal static class TrainingBenchCommand
         var data = new Option<string>("--data") { Description = "Labelled audio folder or manifest (e.g. ../shared/data/gtzan-dev)", Required = true };
         var splitFile = new Option<string?>("--split-file") { Description = "Split file with train/valid parts: runs two-fold cross-validation (without it: a seeded 70/15/15 split)" };
         var output = new Option<string>("--out") { Description = "Folder for the runs and summary.md", DefaultValueFactory = _ => Path.Combine("runs", "bench-training") };
+        var seeds = new Option<int>("--seeds") { Description = "Repeat the protocol with seeds --seed, --seed+1, …; prints mean ± spread over seeds and the seeds' ensemble (last epoch kept)", DefaultValueFactory = _ => 1 };
         var command = new Command("training", "The accuracy protocol: two-fold cross-validation over a split file (or a 70/15/15 split), per-fold and mean accuracy, balanced accuracy, macro F1 and per-class recall with counts")
         {
-            data, splitFile, output,
+            data, splitFile, output, seeds,
         };
         var hyperParameters = new TrainingOptionSet(command);
         command.SetAction((parse, cancel) =>
         {
             try
             {
-                return Task.FromResult(TrainingBench.Run(parse.GetValue(data)!, parse.GetValue(splitFile), hyperParameters.Bind(parse), parse.GetValue(output)!, Console.Out, cancel));
+                int seedCount = parse.GetValue(seeds);
+                if (seedCount < 1) throw new ArgumentException($"--seeds must be ≥ 1 (got {seedCount})");
+                return Task.FromResult(seedCount == 1
+                    ? TrainingBench.Run(parse.GetValue(data)!, parse.GetValue(splitFile), hyperParameters.Bind(parse), parse.GetValue(output)!, Console.Out, cancel)
+                    : MultiSeedBench.Run(parse.GetValue(data)!, parse.GetValue(splitFile), hyperParameters.Bind(parse), seedCount, parse.GetValue(output)!, Console.Out, cancel));
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or InvalidDataException or GenreML.Training.Data.DatasetException)
             {

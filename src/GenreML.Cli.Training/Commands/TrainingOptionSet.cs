@@ -26,6 +26,11 @@ internal sealed class TrainingOptionSet
     private readonly Option<int?> _width = new("--width") { Description = $"Base width of the default network (default {CompactNet.DefaultWidth}; {DemoData.Width} on the demo set)" };
     private readonly Option<string?> _head = new("--head") { Description = "Classifier head of the default network: global (average over frequency and time) or bands (average over time only)" };
     private readonly Option<double?> _average = new("--weight-average") { Description = "Decay of the moving average of the weights that is validated and kept, e.g. 0.99 (0 = off)" };
+    private readonly Option<int?> _augment = new("--augment") { Description = "Waveform-augmented versions of every clip (NWaves pitch shift, time stretch, EQ), computed once into the feature cache; training windows come from the original or a version with equal odds (default 0: off)" };
+    private readonly Option<double?> _pitch = new("--pitch-shift") { Description = "Augmentation: widest pitch shift in semitones (default 2)" };
+    private readonly Option<double?> _stretch = new("--time-stretch") { Description = "Augmentation: widest time stretch, 1 ± this (default 0.1)" };
+    private readonly Option<double?> _eq = new("--eq-gain") { Description = "Augmentation: largest boost or cut of the random EQ band in dB (default 6)" };
+    private readonly Option<bool> _keepLast = new("--keep-last") { Description = "Keep the last epoch, validating only it (needs --patience 0); what bench training --seeds does" };
     private readonly Option<int?> _windowsPerClip = new("--windows-per-clip") { Description = "Training windows drawn per clip and epoch" };
 
     /// <summary>Creates the options and adds them to <paramref name="command"/>.</summary>
@@ -34,7 +39,7 @@ internal sealed class TrainingOptionSet
         _arch.AcceptOnlyFromAmong([.. ModelFactory.Names]);
         _balance.AcceptOnlyFromAmong("none", "sampler", "weights");
         _head.AcceptOnlyFromAmong("global", "bands");
-        foreach (Option option in new Option[] { _arch, _epochs, _seed, _balance, _batch, _lr, _patience, _mixup, _smoothing, _width, _head, _windowsPerClip, _average })
+        foreach (Option option in new Option[] { _arch, _epochs, _seed, _balance, _batch, _lr, _patience, _mixup, _smoothing, _width, _head, _windowsPerClip, _average, _augment, _pitch, _stretch, _eq, _keepLast })
         {
             command.Options.Add(option);
         }
@@ -61,6 +66,11 @@ internal sealed class TrainingOptionSet
         if (parse.GetValue(_head) is { } h) options = options with { Head = Enum.Parse<ClassifierHead>(h, ignoreCase: true) };
         if (parse.GetValue(_average) is { } avg) options = options with { WeightAverageDecay = avg };
         if (parse.GetValue(_windowsPerClip) is { } wpc) options = options with { WindowsPerClip = wpc };
+        if (parse.GetValue(_keepLast)) options = options with { KeepLastEpoch = true };
+        if (parse.GetValue(_augment) is { } variants) options = options with { AugmentVariants = variants };
+        if (parse.GetValue(_pitch) is { } pitch) options = options with { PitchShiftSemitones = pitch };
+        if (parse.GetValue(_stretch) is { } stretch) options = options with { TimeStretchRange = stretch };
+        if (parse.GetValue(_eq) is { } eq) options = options with { EqGainDb = eq };
         return options;
     }
 }

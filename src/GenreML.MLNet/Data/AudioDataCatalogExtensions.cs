@@ -46,6 +46,18 @@ public static class AudioDataCatalogExtensions
         return new AudioSourceView(Entries, labelled: false, "file list");
     }
 
+    /// <summary>
+    /// A source over <paramref name="entries"/> as given (e.g. a folder already walked and labelled by the caller);
+    /// <paramref name="labelled"/> adds the Label column. The sequence is enumerated once per cursor.
+    /// </summary>
+    public static AudioSourceView LoadFromAudioEntries(this DataOperationsCatalog catalog, IEnumerable<AudioClipEntry> entries, bool labelled, string description)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(description);
+        return new AudioSourceView(() => entries, labelled, description);
+    }
+
     /// <summary>A labelled source from a manifest CSV (<c>path,label</c> per line, optional header, paths relative to the manifest).</summary>
     /// <exception cref="FileNotFoundException">The manifest does not exist.</exception>
     public static AudioSourceView LoadFromAudioManifest(this DataOperationsCatalog catalog, string manifestPath)

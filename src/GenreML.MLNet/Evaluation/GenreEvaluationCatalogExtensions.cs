@@ -19,10 +19,11 @@ public static class GenreEvaluationCatalogExtensions
     /// <param name="scoredClips">Scored clips with a key-typed Label column.</param>
     /// <param name="topK">k for top-k accuracy (default 3).</param>
     /// <param name="progress">Told the number of clips read so far, after each clip.</param>
+    /// <param name="eachClip">Called with every clip as it is read (scored or failed), e.g. to write per-file predictions.</param>
     /// <exception cref="ArgumentOutOfRangeException">A required column (e.g. Label) is missing.</exception>
     /// <exception cref="ArgumentException">A column has the wrong type or vector size.</exception>
     /// <exception cref="InvalidOperationException">No clip could be evaluated.</exception>
-    public static GenreEvaluationResult EvaluateGenres(this MulticlassClassificationCatalog catalog, IDataView scoredClips, int topK = 3, IProgress<int>? progress = null)
+    public static GenreEvaluationResult EvaluateGenres(this MulticlassClassificationCatalog catalog, IDataView scoredClips, int topK = 3, IProgress<int>? progress = null, Action<ScoredClip>? eachClip = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(scoredClips);
@@ -39,6 +40,7 @@ public static class GenreEvaluationCatalogExtensions
         int read = 0;
         foreach (ScoredClip clip in ScoredClipReader.Read(scoredClips))
         {
+            eachClip?.Invoke(clip);
             if (!clip.Succeeded)
             {
                 failures.Add(new ClipFailure(clip.Path, clip.Error));

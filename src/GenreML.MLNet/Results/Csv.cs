@@ -3,7 +3,7 @@ using System.Text;
 namespace GenreML.MLNet.Results;
 
 /// <summary>RFC 4180 quoting for the results CSV: one line per record (fields holding a newline are quoted).</summary>
-internal static class Csv
+public static class Csv
 {
     /// <summary>The field, quoted when it holds a comma, a quote or a line break.</summary>
     public static string Quote(string field) =>

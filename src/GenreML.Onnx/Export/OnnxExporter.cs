@@ -169,6 +169,11 @@ public static class OnnxExporter
     {
         public (string Output, Tensor Probe) Convert(nn.Module module, string path, string input, Tensor probe)
         {
+            if (module is IProbabilityEnsemble ensemble)
+            {
+                return ConvertEnsemble(ensemble, module, path, input, probe);
+            }
+
             var registry = options.Converters;
             if (registry.TryGetConverter(module.GetType(), out var converter))
             {
@@ -188,6 +193,38 @@ public static class OnnxExporter
             }
 
             return ConvertChain(path, children, input, probe);
+        }
+
+        /// <summary>Each member from the same input, its softmax, the mean of the softmaxes and its log.</summary>
+        private (string Output, Tensor Probe) ConvertEnsemble(IProbabilityEnsemble ensemble, nn.Module module, string path, string input, Tensor probe)
+        {
+            var members = ensemble.Members;
+            if (members.Count == 0)
+            {
+                throw new OnnxExportException(path, module.GetType(), "is an ensemble without members.");
+            }
+
+            string prefix = path.Length == 0 ? "members" : $"{path}.members";
+            var softmaxes = new List<string>(members.Count);
+            for (int i = 0; i < members.Count; i++)
+            {
+                string memberPath = $"{prefix}.{i}";
+                var (output, memberProbe) = Convert(members[i], memberPath, input, probe);
+                if (memberProbe.shape.Length != 2)
+                {
+                    throw new OnnxExportException(memberPath, members[i].GetType(),
+                        $"is an ensemble member whose output has shape [{string.Join(", ", memberProbe.shape)}]; members must output [batch, classes].");
+                }
+
+                softmaxes.Add(graph.AddNode("Softmax", $"{memberPath}/Softmax", output).Int("axis", 1).Output);
+            }
+
+            string name = path.Length == 0 ? "ensemble" : path;
+            string sum = softmaxes.Count == 1 ? softmaxes[0] : graph.AddNode("Sum", $"{name}/Sum", [.. softmaxes], [$"{name}/Sum"]).Output;
+            string scale = graph.AddScalar($"{name}/scale", 1f / members.Count, "1 / members: the sum of the member probabilities becomes their mean.");
+            string mean = graph.AddNode("Mul", $"{name}/Mean", sum, scale).Output;
+            string log = graph.AddNode("Log", $"{name}/Log", mean).Output;
+            return (log, Forward((nn.Module<Tensor, Tensor>)module, path, probe));
         }
 
         private (string Output, Tensor Probe) ConvertChain(string path, List<(string Name, nn.Module Module)> children, string input, Tensor probe)

@@ -74,4 +74,39 @@ public static class Evaluator
 
         return result;
     }
+
+    /// <summary>
+    /// Prediction-time augmentation: <see cref="Predict"/> on the clips and on each of their
+    /// <see cref="NormalizedClip.Variants"/>, every clip's probabilities averaged over its versions with equal weight.
+    /// The window predictions are the original's.
+    /// </summary>
+    public static IReadOnlyList<ClipPrediction> PredictAugmented(
+        nn.Module<Tensor, Tensor> model,
+        IReadOnlyList<NormalizedClip> clips,
+        int windowFrames,
+        int hop,
+        int batchSize)
+    {
+        ArgumentNullException.ThrowIfNull(clips);
+        var original = Predict(model, clips, windowFrames, hop, batchSize);
+        var sums = original.Select(p => p.Probabilities.Select(v => (double)v).ToArray()).ToArray();
+        var versions = Enumerable.Repeat(1, clips.Count).ToArray();
+        int most = clips.Count == 0 ? 0 : clips.Max(c => c.Variants.Count);
+        for (int k = 0; k < most; k++)
+        {
+            int[] owners = Enumerable.Range(0, clips.Count).Where(c => clips[c].Variants.Count > k).ToArray();
+            var predicted = Predict(model, owners.Select(c => clips[c].Variants[k]).ToArray(), windowFrames, hop, batchSize);
+            for (int i = 0; i < owners.Length; i++)
+            {
+                for (int j = 0; j < sums[owners[i]].Length; j++) sums[owners[i]][j] += predicted[i].Probabilities[j];
+                versions[owners[i]]++;
+            }
+        }
+
+        return original.Select((p, c) =>
+        {
+            float[] mean = sums[c].Select(v => (float)(v / versions[c])).ToArray();
+            return p with { Probabilities = mean, PredictedIndex = ClipAggregation.ArgMax(mean) };
+        }).ToArray();
+    }
 }

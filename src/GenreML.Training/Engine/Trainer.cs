@@ -92,7 +92,8 @@ public sealed class Trainer
 
             // Validation, the kept weights and the checkpoint's average file all see the weight average.
             average?.Swap();
-            ClassificationMetrics? metrics = valid.Count == 0 ? null : Validate(model, valid, classes);
+            // Keeping the last epoch, only the last one needs validating (the others would only draw the curve).
+            ClassificationMetrics? metrics = valid.Count == 0 || (_options.KeepLastEpoch && epoch < _options.Epochs) ? null : Validate(model, valid, classes);
             double validLoss = metrics?.LogLoss ?? double.NaN;
             if (_options.Schedule == LearningRateSchedule.Plateau)
             {
@@ -100,7 +101,7 @@ public sealed class Trainer
                 lr = state.LearningRate;
             }
 
-            bool improved = Improves(metrics, validLoss, state);
+            bool improved = _options.KeepLastEpoch || Improves(metrics, validLoss, state);
             if (improved)
             {
                 state = KeepBest(model, run, state, metrics, validLoss, epoch);
@@ -244,7 +245,7 @@ public sealed class Trainer
         string validation = metrics is null ? "no validation" : $"valid loss {record.ValidLoss:F4} acc {metrics.Accuracy:F3} bal {metrics.BalancedAccuracy:F3}";
         _log.WriteLine(
             $"epoch {record.Epoch}/{_options.Epochs}  train loss {record.TrainLoss:F4} acc {record.TrainAccuracy:F3}  " +
-            $"{validation}  lr {record.LearningRate:G3}  {record.Seconds:F1}s{(improved && metrics is not null ? "  *best" : "")}");
+            $"{validation}  lr {record.LearningRate:G3}  {record.Seconds:F1}s{(improved && metrics is not null && !_options.KeepLastEpoch ? "  *best" : "")}");
     }
 
     /// <summary>The weight average when it is on: resumed from <paramref name="savedAverage"/> when given, else started at the model's weights.</summary>
@@ -282,7 +283,7 @@ public sealed class Trainer
         var labels = new long[n];
         for (int i = 0; i < n; i++)
         {
-            var clip = train[clipIndices[i]];
+            var clip = WaveformVariantChoice.Pick(train[clipIndices[i]], rng);
             int start = _options.RandomCrop && clip.Frames > frames ? rng.Next(clip.Frames - frames + 1) : 0;
             var window = buffer.AsSpan(i * size, size);
             WindowLayout.Copy(clip.Data, clip.Bands, clip.Frames, start, frames, window);

@@ -86,6 +86,32 @@ public sealed record TrainingOptions
     /// </summary>
     public double WeightAverageDecay { get; init; } = 0.99;
 
+    /// <summary>
+    /// Waveform augmentation: transformed versions of every clip (pitch shift, time stretch, EQ colouring with NWaves,
+    /// see <see cref="Augmentation.WaveformVariant"/>) computed once and kept in the feature cache; each training window is
+    /// cut from the original or one of its versions with equal odds. 0 disables it. Default 0.
+    /// </summary>
+    public int AugmentVariants { get; init; }
+
+    /// <summary>Waveform augmentation: widest pitch shift in semitones, drawn uniformly in ±this. Default 2.</summary>
+    public double PitchShiftSemitones { get; init; } = 2;
+
+    /// <summary>Waveform augmentation: widest time stretch, drawn uniformly in 1 ± this (0.1: 0.9–1.1). Default 0.1.</summary>
+    public double TimeStretchRange { get; init; } = 0.1;
+
+    /// <summary>Waveform augmentation: largest boost or cut of the random peaking-EQ band in dB (±this). Default 6.</summary>
+    public double EqGainDb { get; init; } = 6;
+
+    /// <summary>
+    /// Keep the last epoch instead of the best validated one; only the last epoch is validated (the others have no
+    /// validation figures). The cross-validation protocol uses it: an epoch chosen on the scored clips flatters them.
+    /// Default false.
+    /// </summary>
+    public bool KeepLastEpoch { get; init; }
+
+    /// <summary>Members of a seed ensemble (seeds <see cref="Seed"/>, <see cref="Seed"/>+1, …), exported as one graph that averages their probabilities. Default 1.</summary>
+    public int EnsembleMembers { get; init; } = 1;
+
     /// <summary>Seed of every random choice (weights, order, crops, masks, mixup, dropout). Default 1.</summary>
     public int Seed { get; init; } = 1;
 
@@ -141,6 +167,12 @@ public sealed record TrainingOptions
         if (WeightAverageDecay is < 0 or >= 1) problems.Add($"WeightAverageDecay must be in [0, 1) (got {WeightAverageDecay})");
         if (MixupAlpha < 0) problems.Add($"MixupAlpha must be ≥ 0 (got {MixupAlpha})");
         if (FrequencyMasks < 0 || TimeMasks < 0 || FrequencyMaskWidth < 0 || TimeMaskWidth < 0) problems.Add("SpecAugment counts and widths must be ≥ 0");
+        if (AugmentVariants < 0) problems.Add($"AugmentVariants must be ≥ 0 (got {AugmentVariants})");
+        if (PitchShiftSemitones is < 0 or > 12) problems.Add($"PitchShiftSemitones must be in [0, 12] (got {PitchShiftSemitones})");
+        if (TimeStretchRange is < 0 or >= 0.5) problems.Add($"TimeStretchRange must be in [0, 0.5) (got {TimeStretchRange})");
+        if (EqGainDb is < 0 or > 24) problems.Add($"EqGainDb must be in [0, 24] (got {EqGainDb})");
+        if (KeepLastEpoch && EarlyStoppingPatience > 0) problems.Add($"KeepLastEpoch needs early stopping off (EarlyStoppingPatience 0, got {EarlyStoppingPatience})");
+        if (EnsembleMembers is < 1 or > 16) problems.Add($"EnsembleMembers must be in 1..16 (got {EnsembleMembers})");
         if (problems.Count > 0) throw new ArgumentException("Invalid training options: " + string.Join("; ", problems));
     }
 

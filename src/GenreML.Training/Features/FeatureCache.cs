@@ -9,7 +9,7 @@ namespace GenreML.Training.Features;
 /// Stores spectrograms on disk keyed by (SHA-256 of the file's bytes, SHA-256 of the feature settings'
 /// JSON), so a changed file or changed settings miss the cache. Entry format: "GMLF", version 1 (int32),
 /// bands (int32), frames (int32), then bands·frames float32 little-endian; written atomically.
-/// A damaged entry is recomputed and overwritten.
+/// A damaged entry is recomputed and overwritten. Safe to use from several threads when the inner featurizer is.
 /// </summary>
 public sealed class FeatureCache : IClipFeaturizer
 {
@@ -17,15 +17,24 @@ public sealed class FeatureCache : IClipFeaturizer
     private const int Version = 1;
     private readonly IClipFeaturizer _inner;
     private readonly string _settingsHash;
+    private int _hits;
+    private int _misses;
 
-    /// <summary>Caches <paramref name="inner"/>'s spectrograms under <paramref name="directory"/>.</summary>
-    public FeatureCache(IClipFeaturizer inner, string directory)
+    /// <summary>
+    /// Caches <paramref name="inner"/>'s spectrograms under <paramref name="directory"/>. <paramref name="variantKey"/>
+    /// names whatever else decides <paramref name="inner"/>'s output (e.g. a waveform augmentation's settings, see
+    /// <see cref="Augmentation.VariantFeaturizer.CacheKey"/>) and joins the settings hash; empty for plain features.
+    /// </summary>
+    public FeatureCache(IClipFeaturizer inner, string directory, string variantKey = "")
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentNullException.ThrowIfNull(variantKey);
         _inner = inner;
         Directory = Path.GetFullPath(directory);
-        _settingsHash = Hex(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(inner.Options)))[..16];
+        byte[] settings = JsonSerializer.SerializeToUtf8Bytes(inner.Options);
+        if (variantKey.Length > 0) settings = [.. settings, .. System.Text.Encoding.UTF8.GetBytes("\n" + variantKey)];
+        _settingsHash = Hex(SHA256.HashData(settings))[..16];
     }
 
     /// <summary>The default cache folder: <c>$XDG_CACHE_HOME/genreml/features</c> or <c>~/.cache/genreml/features</c>.</summary>
@@ -35,10 +44,10 @@ public sealed class FeatureCache : IClipFeaturizer
     public string Directory { get; }
 
     /// <summary>Number of spectrograms served from disk since creation.</summary>
-    public int Hits { get; private set; }
+    public int Hits => _hits;
 
     /// <summary>Number of spectrograms computed (and stored) since creation.</summary>
-    public int Misses { get; private set; }
+    public int Misses => _misses;
 
     /// <inheritdoc />
     public LogMelOptions Options => _inner.Options;
@@ -50,13 +59,13 @@ public sealed class FeatureCache : IClipFeaturizer
         string entry = Path.Combine(Directory, key[..2], $"{key}-{_settingsHash}.f32");
         if (File.Exists(entry) && TryRead(entry) is { } cached)
         {
-            Hits++;
+            Interlocked.Increment(ref _hits);
             return cached;
         }
 
         Spectrogram spectrogram = _inner.Featurize(path);
         AtomicFile.WriteVia(entry, tmp => WriteEntry(tmp, spectrogram));
-        Misses++;
+        Interlocked.Increment(ref _misses);
         return spectrogram;
     }
 

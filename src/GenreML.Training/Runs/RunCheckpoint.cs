@@ -60,7 +60,11 @@ public sealed class RunCheckpoint : IDisposable
             throw new InvalidDataException(e.Message, e);
         }
 
-        var model = ModelFactory.Create(options.Architecture, card.Labels.Count, card.Features.MelBands, card.WindowFrames, options.Width, options.Head);
+        nn.Module<Tensor, Tensor> model = options.EnsembleMembers == 1
+            ? ModelFactory.Create(options.Architecture, card.Labels.Count, card.Features.MelBands, card.WindowFrames, options.Width, options.Head)
+            : new EnsembleNet(Enumerable.Range(0, options.EnsembleMembers)
+                .Select(_ => ModelFactory.Create(options.Architecture, card.Labels.Count, card.Features.MelBands, card.WindowFrames, options.Width, options.Head))
+                .ToArray());
         try
         {
             model.load(weights);
@@ -68,7 +72,7 @@ public sealed class RunCheckpoint : IDisposable
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or EndOfStreamException)
         {
             model.Dispose();
-            throw new InvalidDataException($"{weights}: cannot be loaded into a '{options.Architecture}' network of width {options.Width} ({e.Message})", e);
+            throw new InvalidDataException($"{weights}: cannot be loaded into a '{options.Architecture}' network of width {options.Width}{(options.EnsembleMembers > 1 ? $" (ensemble of {options.EnsembleMembers})" : "")} ({e.Message})", e);
         }
 
         model.eval();

@@ -39,6 +39,15 @@ public sealed record RunMetrics
     /// <summary>Whether early stopping ended training.</summary>
     public bool StoppedEarly { get; init; }
 
+    /// <summary>Each ensemble member's per-epoch figures (null for a single network; <see cref="Epochs"/> are the first member's).</summary>
+    public IReadOnlyList<IReadOnlyList<EpochRecord>>? MemberEpochs { get; init; }
+
+    /// <summary>
+    /// The kept model on the validation clips with prediction-time augmentation: each clip's probabilities averaged
+    /// over the original and its waveform-augmented variants (null without augmentation).
+    /// </summary>
+    public EvaluationReport? ValidAugmented { get; init; }
+
     /// <summary>The kept model on the validation clips.</summary>
     public EvaluationReport? Valid { get; init; }
 

@@ -4,6 +4,7 @@ using GenreML.Core.IO;
 using GenreML.Audio.Features;
 using System.Globalization;
 using GenreML.Inference.Cards;
+using GenreML.Training.Augmentation;
 using GenreML.Training.Data;
 using GenreML.Training.Engine;
 using GenreML.Training.Features;
@@ -47,7 +48,7 @@ public sealed class TrainingRun
         options.Validate();
         string outDir = Path.GetFullPath(request.OutputDirectory);
         Directory.CreateDirectory(outDir);
-        if (!request.Resume && File.Exists(Path.Combine(outDir, RunFolder.CheckpointFile)))
+        if (!request.Resume && File.Exists(Path.Combine(MemberDirectory(outDir, options, 0), RunFolder.CheckpointFile)))
             throw new InvalidOperationException($"{outDir} already holds a training run; continue it with resume (--resume) or choose another run folder");
 
         var dataset = DatasetScanner.Scan(request.DataPath);
@@ -67,6 +68,7 @@ public sealed class TrainingRun
         var valid = LoadPart(dataset, split.Valid, featurizer, failures, "valid");
         var test = LoadPart(dataset, split.Test, featurizer, failures, "test");
         if (featurizer is FeatureCache cache) _log.WriteLine($"feature cache {cache.Directory}: {cache.Hits} reused, {cache.Misses} computed");
+        var variants = LoadVariants(request, dataset, [.. train, .. valid, .. test], failures);
         foreach (var f in failures) _log.WriteLine($"skipped {f.Path}: {f.Reason}");
         if (failures.Count > 0) _log.WriteLine($"{failures.Count} file(s) skipped");
         if (train.Count < 2) throw new DatasetException($"{dataset.Source}: only {train.Count} usable training clip(s)");
@@ -83,24 +85,43 @@ public sealed class TrainingRun
             _log.WriteLine($"{part,-5}: {counts.Values.Sum(),4} clips  " + string.Join(" ", counts.Select(kv => $"{kv.Key} {kv.Value}")));
 
         var normalization = FeatureNormalizer.Fit(train);
-        var trainSet = train.Select(c => FeatureNormalizer.Apply(c, normalization)).ToList();
-        var validSet = valid.Select(c => FeatureNormalizer.Apply(c, normalization)).ToList();
-        var testSet = test.Select(c => FeatureNormalizer.Apply(c, normalization)).ToList();
+        var trainSet = train.Select(c => Normalize(c, normalization, variants)).ToList();
+        var validSet = valid.Select(c => Normalize(c, normalization, variants)).ToList();
+        var testSet = test.Select(c => Normalize(c, normalization, variants)).ToList();
         // Only the normalised copies are needed from here on; let the raw spectrograms be collected.
         train = [];
         valid = [];
         test = [];
+        variants.Clear();
 
         AtomicFile.WriteAllText(Path.Combine(outDir, RunFolder.OptionsFile), options.ToJson());
-        manual_seed(options.Seed);
         int bands = featurizer.Options.MelBands;
-        using var model = ModelFactory.Create(options.Architecture, dataset.Labels.Count, bands, options.WindowFrames, options.Width, options.Head);
-        long parameters = model.parameters().Sum(p => p.numel());
-        _log.WriteLine($"model {options.Architecture}: {parameters:N0} parameters, input 1×{bands}×{options.WindowFrames}");
-        var outcome = new Trainer(options, _log, _progress).Fit(model, trainSet, validSet, dataset.Labels.Count, outDir, request.Resume, cancel);
+        var members = new List<nn.Module<Tensor, Tensor>>();
+        var outcomes = new List<TrainingOutcome>();
+        for (int m = 0; m < options.EnsembleMembers; m++)
+        {
+            var memberOptions = options with { Seed = options.Seed + m, EnsembleMembers = 1 };
+            if (options.EnsembleMembers > 1) _log.WriteLine($"ensemble member {m + 1}/{options.EnsembleMembers}: seed {memberOptions.Seed}");
+            manual_seed(memberOptions.Seed);
+            var member = ModelFactory.Create(options.Architecture, dataset.Labels.Count, bands, options.WindowFrames, options.Width, options.Head);
+            members.Add(member);
+            long parameters = member.parameters().Sum(p => p.numel());
+            _log.WriteLine($"model {options.Architecture}: {parameters:N0} parameters, input 1×{bands}×{options.WindowFrames}");
+            outcomes.Add(new Trainer(memberOptions, _log, _progress).Fit(member, trainSet, validSet, dataset.Labels.Count, MemberDirectory(outDir, options, m), request.Resume, cancel));
+        }
+
+        using var model = members.Count == 1 ? members[0] : new EnsembleNet(members);
+        model.eval();
+        if (members.Count > 1) AtomicFile.WriteVia(Path.Combine(outDir, RunFolder.BestWeightsFile), tmp => model.save(tmp));
+        var outcome = outcomes[0];
 
         EvaluationReport? validReport = Evaluate(dataset, model, validSet, options);
         EvaluationReport? testReport = Evaluate(dataset, model, testSet, options);
+        EvaluationReport? validAugmented = options.AugmentVariants > 0 && validSet.Count > 0
+            ? EvaluationReport.From(dataset.Labels, Evaluator.PredictAugmented(model, validSet, options.WindowFrames, options.WindowHop, options.BatchSize))
+            : null;
+        if (validAugmented is not null)
+            _log.WriteLine($"valid with prediction-time augmentation (original + {options.AugmentVariants} variants): clip acc {validAugmented.ClipAccuracy:F3} bal {validAugmented.BalancedAccuracy:F3} macro-F1 {validAugmented.MacroF1:F3}");
         _log.WriteLine(validReport is null
             ? $"kept epoch {outcome.BestEpoch} (the last: no validation)"
             : $"best epoch {outcome.BestEpoch}: valid clip acc {validReport.ClipAccuracy:F3} bal {validReport.BalancedAccuracy:F3} macro-F1 {validReport.MacroF1:F3}");
@@ -118,6 +139,8 @@ public sealed class TrainingRun
             UnknownSplitNames = unknownNames,
             UnlistedClips = unlisted,
             Epochs = outcome.History,
+            MemberEpochs = outcomes.Count > 1 ? outcomes.Select(o => o.History).ToArray() : null,
+            ValidAugmented = validAugmented,
             BestEpoch = outcome.BestEpoch,
             StoppedEarly = outcome.StoppedEarly,
             Valid = validReport,
@@ -135,6 +158,68 @@ public sealed class TrainingRun
 
         _log.WriteLine($"run folder: {outDir}");
         return new TrainingRunResult(outDir, card, metrics, failures);
+    }
+
+    /// <summary>The run folder itself for one network; <c>member1</c>, <c>member2</c> … inside it for an ensemble.</summary>
+    private static string MemberDirectory(string outDir, TrainingOptions options, int member) =>
+        options.EnsembleMembers == 1 ? outDir : Path.Combine(outDir, $"member{member + 1}");
+
+    private static NormalizedClip Normalize(ClipFeatures clip, FeatureNormalization normalization, Dictionary<string, List<ClipFeatures>> variants) =>
+        FeatureNormalizer.Apply(clip, normalization) with
+        {
+            Variants = variants.TryGetValue(clip.Clip.Path, out var mine) ? mine.Select(v => FeatureNormalizer.Apply(v, normalization)).ToArray() : [],
+        };
+
+    /// <summary>
+    /// The waveform-augmented variants of every loaded clip, by path (none when augmentation is off). Each variant
+    /// index has its own cache entry; a variant that fails is reported and left out, its clip still trains.
+    /// </summary>
+    private Dictionary<string, List<ClipFeatures>> LoadVariants(TrainingRequest request, Dataset dataset, IReadOnlyList<ClipFeatures> clips, List<FeatureFailure> failures)
+    {
+        var options = request.Options;
+        var byPath = new Dictionary<string, List<ClipFeatures>>();
+        if (options.AugmentVariants == 0) return byPath;
+        if (_services.Featurizer is not ClipFeaturizer front)
+            throw new InvalidOperationException($"waveform augmentation needs the decoding front end ({nameof(ClipFeaturizer)}); this run's featurizer is {_services.Featurizer.GetType().Name}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int hits = 0, misses = 0;
+        for (int k = 1; k <= options.AugmentVariants; k++)
+        {
+            var variant = new VariantFeaturizer(front, options, k);
+            IClipFeaturizer source = request.CacheDirectory == ""
+                ? variant
+                : new FeatureCache(variant, request.CacheDirectory ?? FeatureCache.DefaultDirectory, variant.CacheKey);
+            var bar = new ConsoleProgress($"augmented variant {k}/{options.AugmentVariants}", clips.Count, enabled: _progress is not null, writer: _progress ?? TextWriter.Null);
+            // Stretching and shifting are slow and independent per clip: one clip per core.
+            var perClip = new (IReadOnlyList<ClipFeatures> Loaded, List<FeatureFailure> Failures)[clips.Count];
+            int done = 0;
+            Parallel.For(0, clips.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var mine = new List<FeatureFailure>();
+                perClip[i] = (FeatureLoader.Load(dataset, [clips[i].Clip], source, mine), mine);
+                int finished = Interlocked.Increment(ref done);
+                lock (bar) bar.Report(finished);
+            });
+            foreach (var (loaded, clipFailures) in perClip)
+            {
+                foreach (var f in clipFailures) failures.Add(f with { Reason = $"augmented variant {k}: {f.Reason}" });
+                foreach (var v in loaded)
+                {
+                    if (!byPath.TryGetValue(v.Clip.Path, out var list)) byPath[v.Clip.Path] = list = [];
+                    list.Add(v);
+                }
+            }
+
+            bar.Clear();
+            if (source is FeatureCache c)
+            {
+                hits += c.Hits;
+                misses += c.Misses;
+            }
+        }
+
+        _log.WriteLine($"waveform augmentation: {options.AugmentVariants} variant(s) of {clips.Count} clips (pitch ±{options.PitchShiftSemitones} semitones, stretch ±{options.TimeStretchRange}, EQ ±{options.EqGainDb} dB): {hits} reused, {misses} computed, {clock.Elapsed.TotalSeconds:F0} s");
+        return byPath;
     }
 
     private static EvaluationReport? Evaluate(Dataset dataset, nn.Module<Tensor, Tensor> model, IReadOnlyList<NormalizedClip> clips, TrainingOptions options) =>

@@ -33,6 +33,8 @@ public class CodecFixtureTests(ITestOutputHelper output)
     [InlineData("flac-s24-stereo.flac", 0.0)]
     [InlineData("flac-s32-stereo.flac", 0.0)]
     [InlineData("flac-u8-mono.flac", 0.0)]
+    [InlineData("opus-stereo.opus", 0.0)]
+    [InlineData("opus-mono.opus", 0.0)]
     [InlineData("ogg-vorbis-stereo.ogg", 1e-5)]
     [InlineData("ogg-vorbis-mono.ogg", 1e-5)]
     [InlineData("ogg-vorbis-6ch.ogg", 1e-5)]
@@ -49,6 +51,8 @@ public class CodecFixtureTests(ITestOutputHelper output)
         Assert.Null(signal.Warning);
         Assert.Equal(expected.Length, signal.Samples.Length);
         Assert.True(worst <= tolerance, $"max |Δ| {worst} > {tolerance}");
+        var piped = AudioDecoder.Read(new NonSeekableStream(File.ReadAllBytes(path), maxRead: 1000), name, new AudioDecodeOptions { FfmpegExecutable = "/nonexistent/ffmpeg" });
+        Assert.Equal(signal.Samples, piped.Samples);
     }
 
     [Fact]

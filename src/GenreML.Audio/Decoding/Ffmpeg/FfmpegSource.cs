@@ -28,7 +28,7 @@ internal sealed class FfmpegSource : MonoAudioSource
         {
             _output = WavDecoder.OpenCore(process.StandardOutput.BaseStream, source, "ffmpeg");
         }
-        catch (Exception error) when (error is AudioFormatException or CompressedWavException or IOException)
+        catch (Exception error) when (error is AudioFormatException or ManagedDecoderDeclinedException or IOException)
         {
             throw Finish(error as AudioFormatException ?? new AudioFormatException(source, error.Message, error))!;
         }

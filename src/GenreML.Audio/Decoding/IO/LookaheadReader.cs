@@ -17,7 +17,8 @@ internal sealed class LookaheadReader(Stream stream, int window = 1 << 16)
 
     /// <summary>
     /// Up to <paramref name="count"/> (at most the window size) next bytes without consuming them;
-    /// fewer only at the end of the stream.
+    /// fewer only at the end of the stream. The span is only valid until the next call: a later peek
+    /// may move the window.
     /// </summary>
     public ReadOnlySpan<byte> Peek(int count)
     {

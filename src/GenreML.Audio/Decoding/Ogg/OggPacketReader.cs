@@ -98,6 +98,7 @@ internal sealed class OggPacketReader(Stream stream, string source)
 
         int segments = header[26];
         var page = _reader.Peek(PageHeaderLength + segments);
+        header = page;
         if (page.Length < PageHeaderLength + segments)
         {
             Truncation = $"truncated: the file ends inside the header of Ogg page {_pages + 1} (byte {at})";
@@ -118,6 +119,7 @@ internal sealed class OggPacketReader(Stream stream, string source)
             return false;
         }
 
+        header = page; // the window may have moved while peeking further: read every field from the last peek
         uint stored = BinaryPrimitives.ReadUInt32LittleEndian(page[22..]);
         uint crc = OggCrc.Update(0, page[..22]);
         crc = OggCrc.Update(crc, [0, 0, 0, 0]);

@@ -90,6 +90,16 @@ internal sealed class VorbisSource : MonoAudioSource
         }
 
         int frames = got / _channels;
+        if (_provider.EndedEarly)
+        {
+            // A cut stream: what the decoder flushes after the last complete page is unfinished overlap.
+            frames = (int)Math.Clamp(_provider.LastGranule - SamplesRead, 0, frames);
+            if (frames == 0)
+            {
+                return ReadCore(destination);
+            }
+        }
+
         MonoDownmix.Interleaved(_interleaved.AsSpan(0, frames * _channels), _channels, destination[..frames]);
         return frames;
     }

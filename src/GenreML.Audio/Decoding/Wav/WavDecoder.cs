@@ -41,7 +41,7 @@ public static class WavDecoder
             using var source = OpenCore(stream, sourceName);
             return source.ReadToEnd();
         }
-        catch (CompressedWavException compressed)
+        catch (ManagedDecoderDeclinedException compressed)
         {
             throw compressed.Reason;
         }
@@ -53,7 +53,7 @@ public static class WavDecoder
 
     /// <summary>
     /// Reads the header and returns the streaming source of the audio that follows; throws
-    /// <see cref="CompressedWavException"/> for a compressed codec so that the caller can try ffmpeg instead.
+    /// <see cref="ManagedDecoderDeclinedException"/> for a compressed codec so that the caller can try ffmpeg instead.
     /// </summary>
     internal static MonoAudioSource OpenCore(Stream stream, string source, string decoderName = "WAV")
     {
@@ -192,7 +192,7 @@ public static class WavDecoder
                 }
                 catch (AudioFormatException reason)
                 {
-                    throw new CompressedWavException(reason);
+                    throw new ManagedDecoderDeclinedException(reason);
                 }
             }
 

@@ -10,8 +10,8 @@ cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ff() { ffmpeg -hide_banner -loglevel error -y "$@"; }
-ref() {
-  ff -i "$1" -c:a pcm_f32le -f f32le "$tmp/ref.f32"
+ref() { # file [decoder]
+  ff ${2:+-c:a "$2"} -i "$1" -c:a pcm_f32le -f f32le "$tmp/ref.f32"
   channels=$(ffprobe -v error -select_streams a:0 -show_entries stream=channels -of default=nw=1:nk=1 "$1")
   /usr/bin/python3 - "$tmp/ref.f32" "$channels" "$1.f32" <<'PY'
 import sys, numpy as np
@@ -90,3 +90,17 @@ import sys, numpy as np
 x = np.fromfile(sys.argv[1], dtype='<i4').reshape(-1, 2).astype(np.float32) * np.float32(2.0 ** -31)
 ((x[:, 0] + x[:, 1]) * np.float32(0.5)).astype('<f4').tofile(sys.argv[2])
 PY
+
+# Ogg Opus (ffmpeg's libopus), 0.4 s in 100-ms pages (audio on several pages): stereo at
+# 48 kHz and mono from 16 kHz input.
+ff -i "$tmp/s16.wav" -t 0.4 -c:a libopus -b:a 48k -page_duration 100000 opus-stereo.opus
+ff -i "$tmp/m11.wav" -t 0.4 -ar 16000 -c:a libopus -b:a 24k -page_duration 100000 opus-mono.opus
+# The reference is ffmpeg's libopus decoder (Concentus is a port of libopus); ffmpeg's default, native
+# Opus decoder synthesises noise bands differently (same length, max |Δ| ≈ 0.04 on these fixtures).
+for f in opus-*.opus; do ref "$f" libopus; done
+
+# Fuzz seeds (no reference): a FLAC file without padding in 64-sample frames, a tiny Ogg Vorbis file.
+src 8000 1 0.06 "$tmp/tiny.wav"
+flac --silent -f --no-padding --no-seektable -b 64 -o fuzz-seed.flac "$tmp/tiny.wav"
+src 8000 1 0.25 "$tmp/tiny-ogg.wav"
+ff -i "$tmp/tiny-ogg.wav" -c:a libvorbis -q:a 0 fuzz-seed.ogg
