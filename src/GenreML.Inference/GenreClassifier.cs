@@ -70,6 +70,13 @@ public sealed class GenreClassifier : IDisposable
         return new GenreClassifier(File.ReadAllBytes(modelPath), modelPath, options);
     }
 
+    /// <summary>
+    /// Opens the model GenreML ships, GTZAN's ten genres (<c>onnx/genreml-gtzan.onnx</c> in the repository; see its
+    /// README for what it can and cannot do), which is embedded in this library.
+    /// </summary>
+    public static GenreClassifier OpenDefault(GenreClassifierOptions? options = null) =>
+        new(ShippedModel.Read(), ShippedModel.SourceName, options);
+
     /// <summary>Opens an ONNX model read to its end from <paramref name="model"/>; <paramref name="sourceName"/> names it in errors.</summary>
     /// <inheritdoc cref="Open(string, GenreClassifierOptions?)" path="/exception"/>
     public static GenreClassifier Open(Stream model, string sourceName = "model stream", GenreClassifierOptions? options = null)

@@ -10,10 +10,7 @@ public sealed class BenchTrainingCommandTests : IDisposable
     [Fact]
     public async Task Two_fold_cross_validation_reports_both_folds_their_mean_and_per_class_counts()
     {
-        string data = Path.Combine(_folder, "data");
-        DemoDatasetWriter.Write(data, clipsPerGenre: 2, seconds: 3);
-        string split = Path.Combine(_folder, "split.txt");
-        await File.WriteAllLinesAsync(split, DemoSongSynthesizer.Genres.SelectMany(g => new[] { $"{g}.00000 train", $"{g}.00001 valid" }));
+        var (data, split) = await WriteDemoWithSplit();
         string output = Path.Combine(_folder, "out");
 
         var (code, stdout, stderr) = await CliRunner.RunAsync("bench", "training", "--data", data, "--split-file", split, "--out", output, "--epochs", "1", "--width", "4");
@@ -32,10 +29,7 @@ public sealed class BenchTrainingCommandTests : IDisposable
     [Fact]
     public async Task Several_seeds_report_mean_and_spread_the_seed_ensemble_and_prediction_time_augmentation_and_reuse_finished_folds()
     {
-        string data = Path.Combine(_folder, "data");
-        DemoDatasetWriter.Write(data, clipsPerGenre: 2, seconds: 3);
-        string split = Path.Combine(_folder, "split.txt");
-        await File.WriteAllLinesAsync(split, DemoSongSynthesizer.Genres.SelectMany(g => new[] { $"{g}.00000 train", $"{g}.00001 valid" }));
+        var (data, split) = await WriteDemoWithSplit();
         string output = Path.Combine(_folder, "seeds");
         string[] args = ["bench", "training", "--data", data, "--split-file", split, "--out", output, "--epochs", "1", "--width", "4", "--seeds", "2", "--augment", "1"];
 
@@ -56,6 +50,16 @@ public sealed class BenchTrainingCommandTests : IDisposable
         Assert.Contains("reusing the finished run", rerun);
         string ensembleRow = summary.Split('\n').Single(l => l.StartsWith("| ensemble of the 2 seeds", StringComparison.Ordinal));
         Assert.Contains(ensembleRow, await File.ReadAllTextAsync(Path.Combine(output, "summary.md")));
+    }
+
+    /// <summary>Two clips per demo genre, one in train and one in valid; returns the data folder and the split file.</summary>
+    private async Task<(string Data, string Split)> WriteDemoWithSplit()
+    {
+        string data = Path.Combine(_folder, "data");
+        DemoDatasetWriter.Write(data, clipsPerGenre: 2, seconds: 3);
+        string split = Path.Combine(_folder, "split.txt");
+        await File.WriteAllLinesAsync(split, DemoSongSynthesizer.Genres.SelectMany(g => new[] { $"{g}.00000 train", $"{g}.00001 valid" }));
+        return (data, split);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -130,6 +130,8 @@ public sealed class ModelCardLoadingTests
 
         string warning = Assert.Single(classifier.Warnings);
         Assert.Contains("CUDA", warning);
+        Assert.Contains("CPU build of ONNX Runtime", warning); // the tests run on Microsoft.ML.OnnxRuntime, so the advice is to reference the GPU package
+        Assert.Contains("reference Microsoft.ML.OnnxRuntime.Gpu", warning);
         Assert.Equal(classifier.Warnings, logged);
         Assert.Equal(classifier.Labels.Count, classifier.Classify(TestClips.Samples("jazz", seconds: 2), 22050).Scores.Count);
     }

@@ -37,6 +37,11 @@ internal static class SessionFactory
         device = ExecutionDevice.Cpu;
         if (options.Device == ExecutionDevice.Cuda)
         {
+            // ONNX Runtime would also log the failed load of its CUDA provider on standard error; the warning below says it
+            // once, with advice, so its own logger stays quiet while the provider is tried (this is process-wide, briefly).
+            OrtEnv environment = OrtEnv.Instance();
+            OrtLoggingLevel logLevel = environment.EnvLogLevel;
+            environment.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
             try
             {
                 sessionOptions.AppendExecutionProvider_CUDA(options.CudaDeviceId);
@@ -46,10 +51,25 @@ internal static class SessionFactory
             {
                 warnings.Add(
                     $"The CUDA execution provider (device {options.CudaDeviceId}) is not available, so the model runs on the CPU. " +
-                    $"Reference Microsoft.ML.OnnxRuntime.Gpu instead of Microsoft.ML.OnnxRuntime and check the CUDA install. ONNX Runtime said: {e.Message}");
+                    $"{CudaAdvice()} ONNX Runtime said: {e.Message}");
+            }
+            finally
+            {
+                environment.EnvLogLevel = logLevel;
             }
         }
 
         return sessionOptions;
     }
+
+    /// <summary>
+    /// What to do about a missing CUDA provider, which depends on the native ONNX Runtime the app was built with:
+    /// the GPU build lists the CUDA provider among its providers even when CUDA itself cannot be loaded.
+    /// </summary>
+    private static string CudaAdvice() =>
+        OrtEnv.Instance().GetAvailableProviders().Contains("CUDAExecutionProvider")
+            ? "This app has the GPU build of ONNX Runtime, but CUDA could not be loaded: it needs an NVIDIA GPU and driver, "
+                + "and the CUDA 13 runtime and cuDNN 9 libraries on the library search path."
+            : "This app has the CPU build of ONNX Runtime: for CUDA, reference Microsoft.ML.OnnxRuntime.Gpu instead of "
+                + "Microsoft.ML.OnnxRuntime (GenreML.Inference itself needs only Microsoft.ML.OnnxRuntime.Managed).";
 }

@@ -114,6 +114,36 @@ public sealed class OnnxGraphBuilder
     public OnnxNode AddNode(string opType, string name, params IReadOnlyList<string> inputs) =>
         AddNode(opType, name, inputs, [name]);
 
+    /// <summary>
+    /// Copies the initializers and nodes of <paramref name="other"/> into this graph, renaming the values in
+    /// <paramref name="renames"/> wherever they are read or produced: map <paramref name="other"/>'s graph inputs to values
+    /// this graph already has, and its outputs to the names they should have here. Its graph inputs, outputs and value
+    /// infos are not copied; declare the outputs with <see cref="AddOutput"/>. Clashing names throw as when added one by one.
+    /// </summary>
+    public void Import(GraphProto other, IReadOnlyDictionary<string, string> renames)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        ArgumentNullException.ThrowIfNull(renames);
+        string Rename(string name) => renames.TryGetValue(name, out string? renamed) ? renamed : name;
+        foreach (TensorProto initializer in other.Initializer)
+        {
+            DeclareValue(Rename(initializer.Name), "an imported initializer");
+            TensorProto copy = initializer.Clone();
+            copy.Name = Rename(initializer.Name);
+            _graph.Initializer.Add(copy);
+        }
+
+        for (int i = 0; i < other.Node.Count; i++)
+        {
+            NodeProto node = other.Node[i];
+            string name = node.Name.Length > 0 ? node.Name : $"imported/{node.OpType}_{i}";
+            AddNode(node.OpType, name, [.. node.Input.Select(v => v.Length == 0 ? v : Rename(v))], [.. node.Output.Select(Rename)], node.DocString);
+            NodeProto added = _graph.Node[^1];
+            added.Domain = node.Domain;
+            added.Attribute.AddRange(node.Attribute.Select(a => a.Clone()));
+        }
+    }
+
     /// <summary>Declares a graph input.</summary>
     public string AddInput(string name, OnnxElementType type, IReadOnlyList<OnnxDim> dims, string? docString = null)
     {

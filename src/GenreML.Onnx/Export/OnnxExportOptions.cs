@@ -58,7 +58,7 @@ public sealed record OnnxExportOptions
     public LogMelOptions? WaveformFrontEnd { get; init; }
 
     /// <summary>Name of the waveform input when <see cref="WaveformFrontEnd"/> is set. Default <c>waveform</c>.</summary>
-    public string WaveformInputName { get; init; } = "waveform";
+    public string WaveformInputName { get; init; } = FrontEnd.ClipLevelModel.WaveformInput;
 
     /// <summary>Symbol of the sample axis when <see cref="WaveformFrontEnd"/> and <see cref="DynamicFrames"/> are set. Default <c>S</c>.</summary>
     public string SamplesSymbol { get; init; } = "S";
@@ -75,7 +75,7 @@ public sealed record OnnxExportOptions
     public int? ClipWindowHop { get; init; }
 
     /// <summary>Name of the per-window softmax output of a clip-level model. Default <c>window_probabilities</c>.</summary>
-    public string WindowProbabilitiesName { get; init; } = "window_probabilities";
+    public string WindowProbabilitiesName { get; init; } = FrontEnd.ClipLevelModel.WindowProbabilitiesOutput;
 
     /// <summary>Whether the model is clip-level (<see cref="WaveformFrontEnd"/> and <see cref="ClipWindowHop"/> are set).</summary>
     public bool IsClipLevel => WaveformFrontEnd is not null && ClipWindowHop is not null;

@@ -15,4 +15,13 @@ public static class ClipLevelModel
     /// card's sample rate; outputs the clip's probabilities <c>[1, n_labels]</c> and per-window logits and probabilities <c>[W, n_labels]</c>.
     /// </summary>
     public const string WaveformInputKind = "clip-waveform";
+
+    /// <summary>The clip-level model's input: one whole mono clip <c>[1, samples]</c> at the card's sample rate.</summary>
+    public const string WaveformInput = "waveform";
+
+    /// <summary>The clip-level model's per-window logits output <c>[W, n_labels]</c>.</summary>
+    public const string WindowLogitsOutput = "window_logits";
+
+    /// <summary>The clip-level model's per-window probabilities output <c>[W, n_labels]</c>.</summary>
+    public const string WindowProbabilitiesOutput = "window_probabilities";
 }

@@ -1,6 +1,9 @@
 using GenreML.Inference.Cards;
 using GenreML.Inference.Loading;
+using GenreML.Onnx.Building;
 using GenreML.Onnx.Export;
+using GenreML.Onnx.FrontEnd;
+using GenreML.Onnx.Proto;
 using GenreML.Training.Models;
 using static TorchSharp.torch;
 
@@ -15,10 +18,10 @@ namespace GenreML.Training.Export;
 public sealed class OnnxModelExporter : IModelExporter
 {
     /// <summary>Name of the clip-level model's input.</summary>
-    public const string WaveformInput = "waveform";
+    public const string WaveformInput = ClipLevelModel.WaveformInput;
 
     /// <summary>Name of the clip-level model's per-window logits output.</summary>
-    public const string WindowLogitsOutput = "window_logits";
+    public const string WindowLogitsOutput = ClipLevelModel.WindowLogitsOutput;
 
     /// <summary>
     /// The window-level model: input <c>logmel [N, 1, bands, T]</c> in raw dB, outputs <c>logits</c> and
@@ -50,7 +53,7 @@ public sealed class OnnxModelExporter : IModelExporter
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(card);
-        ModelCard clipCard = card with { InputName = WaveformInput, LogitsOutput = WindowLogitsOutput };
+        ModelCard clipCard = ClipCardFor(card);
         OnnxExporter.Export(model, path, CommonOptions(clipCard) with
         {
             WaveformFrontEnd = clipCard.Features,
@@ -59,6 +62,33 @@ public sealed class OnnxModelExporter : IModelExporter
             GraphName = $"genreml_{card.Architecture}_clip",
             DocString = $"GenreML {card.Architecture} clip-level genre classifier (waveform in, clip probabilities out): {string.Join(", ", card.Labels)}",
         });
+    }
+
+    /// <summary>
+    /// Writes to <paramref name="path"/> the clip-level model made from the window-level GenreML model at
+    /// <paramref name="windowModelPath"/> by putting the waveform front end its card describes in front of its graph
+    /// (<see cref="ClipModelComposer"/>); no weights or run folder needed. Returns the new model's card.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a GenreML window-level model the front end can be composed with; the message says why.</exception>
+    /// <exception cref="ModelCardException">Its card is malformed.</exception>
+    public static ModelCard ComposeClipLevel(string windowModelPath, string path)
+    {
+        ModelProto windowModel = OnnxModelFile.Read(windowModelPath);
+        string cardJson = windowModel.MetadataProps.FirstOrDefault(m => m.Key == ModelCard.MetadataKey)?.Value
+            ?? throw new InvalidDataException($"{windowModelPath}: no GenreML model card in its metadata ('{ModelCard.MetadataKey}'), so there are no front-end settings to build.");
+        ModelCard card = ModelCard.FromJson(cardJson, windowModelPath);
+        ModelCard clipCard = ClipCardFor(card);
+        var window = new WindowModelInterface(card.Features, card.WindowFrames, card.WindowHop, card.InputName, card.LogitsOutput, card.ProbabilitiesOutput, card.Labels.Count);
+        ModelProto clip = ClipModelComposer.Compose(windowModel, window, new Dictionary<string, string> { [ModelCard.MetadataKey] = clipCard.ToJson() }, windowModelPath);
+        OnnxModelFile.Write(clip, path);
+        return clipCard;
+    }
+
+    /// <summary>The card of the clip-level model made from a window-level model with <paramref name="card"/>: same labels and features, waveform input.</summary>
+    public static ModelCard ClipCardFor(ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        return card with { InputName = WaveformInput, LogitsOutput = WindowLogitsOutput };
     }
 
     private static OnnxExportOptions CommonOptions(ModelCard card) => new()
