@@ -39,6 +39,13 @@ internal sealed class LibraryScoringRun
 
     public bool Verbose { get; init; }
 
+    /// <summary>
+    /// Called with each outcome instead of printing it, before its results line is written, so the line records the
+    /// file as the callback left it (<c>tag</c> writes the genre here: a file whose line exists was tagged, and
+    /// <c>--resume</c> sees it unchanged).
+    /// </summary>
+    public Action<ClassificationOutcome>? OnScored { get; init; }
+
     /// <summary>Runs; returns the exit code (<see cref="ExitCodes"/>).</summary>
     /// <exception cref="UsageException">No model, no audio, or an unreadable results file.</exception>
     public int Run()
@@ -79,14 +86,16 @@ internal sealed class LibraryScoringRun
                     failures.Add((outcome.Path, outcome.Error ?? ""));
                 }
 
-                if (writer is null)
+                if (OnScored is not null)
+                {
+                    OnScored(outcome);
+                }
+                else if (writer is null)
                 {
                     Print(outcome, top);
                 }
-                else
-                {
-                    writer.Write(new ResultRecord(outcome, FileIdentity.Of(outcome.Path, HashContent), model));
-                }
+
+                writer?.Write(new ResultRecord(outcome, FileIdentity.Of(outcome.Path, HashContent), model));
 
                 progress.Increment();
                 if (interrupt.Received is not null)
