@@ -3,22 +3,29 @@
 
 Usage: /usr/bin/python3 tools/onnx_check.py MODEL.onnx [MODEL.onnx ...]
 
-Runs onnx.checker.check_model(path, full_check=True) (structure, operator schemas and strict shape
-inference) on every file, prints one result line per file and exits 1 if any check failed.
-Meant for Debian's python3-onnx; GenreML's tests never need Python.
+Reads every file once, parses it into a ModelProto and runs onnx.checker.check_model on that in-memory
+proto with full_check=True (structure, operator schemas and strict shape inference); prints one result
+line per file and exits 1 if any check failed. The files are only read: given a *path*, onnx 1.12's
+check_model(full_check=True) writes the shape-inferred model back over the file it checks, so this tool
+never passes it one. Meant for Debian's python3-onnx; GenreML's tests only run it when it is installed.
 """
 import sys
 
 import onnx
+from google.protobuf.message import DecodeError
 
 
 def check(path: str) -> bool:
     try:
-        onnx.checker.check_model(path, full_check=True)
+        with open(path, "rb") as file:
+            model = onnx.load_model_from_string(file.read())
+        onnx.checker.check_model(model, full_check=True)
+    except DecodeError as error:
+        print(f"FAIL {path}: not an ONNX model ({error})")
+        return False
     except (onnx.checker.ValidationError, onnx.shape_inference.InferenceError, OSError) as error:
         print(f"FAIL {path}: {error}")
         return False
-    model = onnx.load(path)
     opsets = ", ".join(f"{o.domain or 'ai.onnx'} {o.version}" for o in model.opset_import)
     print(
         f"OK   {path}: IR {model.ir_version}, opset {opsets}, {len(model.graph.node)} nodes, "

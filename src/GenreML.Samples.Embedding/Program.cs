@@ -1,17 +1,12 @@
 using GenreML.Inference;
 
 // Usage: GenreML.Samples.Embedding [--model model.onnx | model.onnx] audio-file…
-// Without a model argument it uses onnx/genreml-gtzan.onnx of the GenreML repository it is built in.
+// Without a model argument it uses the shipped onnx/genreml-gtzan.onnx, copied next to the app when it is built.
 var files = args.ToList();
 int flag = files.IndexOf("--model");
 string? model = flag >= 0 && flag + 1 < files.Count ? files[flag + 1] : files.FirstOrDefault(f => f.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase));
 files.RemoveAll(f => f == "--model" || f == model);
-model ??= RepositoryModel.Find();
-if (model is null)
-{
-    Console.Error.WriteLine("No model given and no onnx/genreml-gtzan.onnx in the repository: pass --model path/to/model.onnx.");
-    return 2;
-}
+model ??= Path.Combine(AppContext.BaseDirectory, "genreml-gtzan.onnx");
 
 using var classifier = GenreClassifier.Open(model);
 var outcomes = classifier.ClassifyMany(files);

@@ -117,16 +117,13 @@ public sealed class ModelCardLoadingTests
         Assert.Contains("WindowBatchSize", error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Asking_for_cuda_without_the_gpu_runtime_falls_back_to_the_cpu_with_a_warning()
     {
         var logged = new List<string>();
         using var classifier = GenreClassifier.Open(TinyModel.Path, new GenreClassifierOptions { Device = ExecutionDevice.Cuda, Log = logged.Add });
 
-        if (classifier.Device == ExecutionDevice.Cuda)
-        {
-            return; // A machine with the GPU runtime and a CUDA device: nothing to fall back from.
-        }
+        Skip.If(classifier.Device == ExecutionDevice.Cuda, "this machine has the GPU runtime and a CUDA device: there is nothing to fall back from");
 
         string warning = Assert.Single(classifier.Warnings);
         Assert.Contains("CUDA", warning);

@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using GenreML.Reports.Charts;
 using GenreML.Reports.Data;
 using GenreML.Reports.Rendering;
@@ -31,11 +32,11 @@ public class ClassScoresChartTests
     [Fact]
     public void Rejects_scores_outside_zero_to_one_and_negative_support()
     {
-        var tooHigh = Assert.Throws<ArgumentException>(() => ClassScoresChart.Build([new ClassScores("jazz", 1.2, 0.5, 0.5, 3)]));
+        var tooHigh = Assert.Throws<ArgumentException>(() => ClassScoresChart.Build([new ClassMetrics("jazz", 1.2, 0.5, 0.5, 3)]));
         Assert.Contains("'jazz': precision", tooHigh.Message);
-        var nan = Assert.Throws<ArgumentException>(() => ClassScoresChart.Build([new ClassScores("pop", 0.5, double.NaN, 0.5, 3)]));
+        var nan = Assert.Throws<ArgumentException>(() => ClassScoresChart.Build([new ClassMetrics("pop", 0.5, double.NaN, 0.5, 3)]));
         Assert.Contains("'pop': recall", nan.Message);
-        Assert.Throws<ArgumentException>(() => ClassScoresChart.Build([new ClassScores("pop", 0.5, 0.5, 0.5, -1)]));
+        Assert.Throws<ArgumentException>(() => ClassScoresChart.Build([new ClassMetrics("pop", 0.5, 0.5, 0.5, -1)]));
         Assert.Throws<ArgumentException>(() => ClassScoresChart.Build([]));
     }
 }

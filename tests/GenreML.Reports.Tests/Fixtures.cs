@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using GenreML.Reports.Data;
 
 namespace GenreML.Reports.Tests;
@@ -31,8 +32,8 @@ internal static class Fixtures
         return new ConfusionData(Genres.Take(labels).ToArray(), counts);
     }
 
-    public static IReadOnlyList<ClassScores> Scores(int classes = 10) => Genres.Take(classes)
-        .Select((g, i) => new ClassScores(g, 0.5 + 0.05 * i, 0.9 - 0.04 * i, 0.6 + 0.03 * i, 10 + i))
+    public static IReadOnlyList<ClassMetrics> Scores(int classes = 10) => Genres.Take(classes)
+        .Select((g, i) => new ClassMetrics(g, 0.5 + 0.05 * i, 0.9 - 0.04 * i, 0.6 + 0.03 * i, 10 + i))
         .ToArray();
 
     /// <summary>Slaney-style Mel band centres between 0 and 11 025 Hz: linear below 1 kHz, logarithmic above.</summary>

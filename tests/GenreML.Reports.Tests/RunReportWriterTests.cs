@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using GenreML.Reports.Data;
 using GenreML.Reports.Report;
 
@@ -19,7 +20,7 @@ public sealed class RunReportWriterTests : IDisposable
             new("test", new Dictionary<string, int> { ["jazz"] = 15, ["blues"] = 14, ["zydeco"] = 1 }),
         ],
         Metrics = [new("accuracy", 0.8125), new("macro F1", 0.80419)],
-        ClassScores = [new ClassScores("blues", 0.8, 0.75, 0.774, 14), new ClassScores("jazz", 0.78, 0.82, 0.8, 15)],
+        ClassScores = [new ClassMetrics("blues", 0.8, 0.75, 0.774, 14), new ClassMetrics("jazz", 0.78, 0.82, 0.8, 15)],
         Confusion = new ConfusionData(["blues", "jazz"], new[,] { { 11, 3 }, { 2, 13 } }),
         Epochs = Fixtures.Epochs(),
         Examples = [Fixtures.Spectrogram("jazz.00002.wav", "jazz", "jazz"), Fixtures.Spectrogram("blues.00029.wav", "blues", "jazz", seed: 2)],
@@ -126,7 +127,7 @@ public sealed class RunReportWriterTests : IDisposable
     [Fact]
     public void Invalid_data_fails_before_any_file_is_written()
     {
-        var bad = FullRun() with { ClassScores = [new ClassScores("jazz", 0.5, 1.5, 0.5, 3)] };
+        var bad = FullRun() with { ClassScores = [new ClassMetrics("jazz", 0.5, 1.5, 0.5, 3)] };
         Assert.Contains("'jazz': recall", Assert.Throws<ArgumentException>(() => RunReportWriter.Write(bad, folder.FullName)).Message);
         var badMistake = FullRun() with { Mistakes = [new Mistake("pop.00001.wav", "pop", "rock", double.NaN)] };
         Assert.Contains("pop.00001.wav", Assert.Throws<ArgumentException>(() => RunReportWriter.Write(badMistake, folder.FullName)).Message);

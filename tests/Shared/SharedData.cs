@@ -3,8 +3,8 @@ namespace GenreML.Testing;
 /// <summary>
 /// Finds the shared development data (real GTZAN clips, never committed): the folder named by the
 /// environment variable GENREML_SHARED_DATA, or else <c>../shared/data</c> next to the folder that
-/// holds GenreML.sln (found by walking up from the test binaries). Every property is null when the
-/// folder is absent, and tests that need it return early.
+/// holds GenreML.sln (<see cref="Repository.Root"/>). Every property is null when the folder is absent,
+/// and tests that need it are reported as skipped (<c>Skip.If(SharedData.Samples is null, …)</c>), never green.
 /// </summary>
 public static class SharedData
 {
@@ -36,15 +36,12 @@ public static class SharedData
             return Directory.Exists(configured) ? Path.GetFullPath(configured) : null;
         }
 
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        if (Repository.Root is not { } repository)
         {
-            if (File.Exists(Path.Combine(folder.FullName, "GenreML.sln")))
-            {
-                string candidate = Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "data"));
-                return Directory.Exists(candidate) ? candidate : null;
-            }
+            return null;
         }
 
-        return null;
+        string candidate = Path.GetFullPath(Path.Combine(repository, "..", "shared", "data"));
+        return Directory.Exists(candidate) ? candidate : null;
     }
 }

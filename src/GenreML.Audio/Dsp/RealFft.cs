@@ -6,7 +6,7 @@ namespace GenreML.Audio.Dsp;
 /// so this single-frame form is meant for tests and occasional use, not hot loops.
 /// Immutable; safe to share between threads.
 /// </summary>
-public sealed class RealFft
+internal sealed class RealFft
 {
     private readonly LaneFft _engine;
 

@@ -4,7 +4,10 @@ namespace GenreML.Audio.Features;
 /// Cuts a spectrogram into fixed-size model inputs: windows of T frames starting every hop frames
 /// (frames 0…T−1, hop…hop+T−1, …) until one reaches the last frame. A window that runs past the end
 /// is filled up with a pad value, so every frame lands in at least one window and a clip shorter than
-/// one window still gives one window.
+/// one window still gives one window. The one windower: inference, evaluation and training's random crops
+/// (<see cref="CopyWindow"/>) all cut here, with one padding rule: the clip's smallest value (<see cref="PadValue"/>),
+/// silence at the floor of a log-Mel spectrogram. The rule commutes with an affine normalisation
+/// <c>(x − mean) / std</c>, so cutting normalised data gives the normalised windows.
 /// </summary>
 public static class SpectrogramWindows
 {
@@ -46,27 +49,40 @@ public static class SpectrogramWindows
             throw new ArgumentException("Cannot cut windows from a spectrogram with no frames (the clip is shorter than one FFT frame).", nameof(spectrogram));
         }
 
-        float pad = padValue ?? Min(spectrogram.Data);
+        float pad = padValue ?? PadValue(spectrogram.Data);
         var windows = new float[count][];
         for (int w = 0; w < count; w++)
         {
-            int start = w * hopFrames;
-            int available = Math.Min(windowFrames, spectrogram.Frames - start);
-            var window = new float[spectrogram.Bands * windowFrames];
-            for (int b = 0; b < spectrogram.Bands; b++)
-            {
-                Span<float> row = window.AsSpan(b * windowFrames, windowFrames);
-                spectrogram.Band(b).Slice(start, available).CopyTo(row);
-                row.Slice(available).Fill(pad);
-            }
-
-            windows[w] = window;
+            windows[w] = new float[spectrogram.Bands * windowFrames];
+            CopyWindow(spectrogram.Data, spectrogram.Bands, spectrogram.Frames, w * hopFrames, windowFrames, pad, windows[w]);
         }
 
         return windows;
     }
 
-    private static float Min(ReadOnlySpan<float> values)
+    /// <summary>
+    /// Copies the window of <paramref name="windowFrames"/> frames starting at frame <paramref name="start"/> of a
+    /// band-major <paramref name="bands"/> × <paramref name="frames"/> spectrogram into <paramref name="destination"/>
+    /// (band-major <paramref name="bands"/> × <paramref name="windowFrames"/>), filling frames past the end with <paramref name="padValue"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A length does not match the shape.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="start"/> is not a frame of the spectrogram.</exception>
+    public static void CopyWindow(ReadOnlySpan<float> source, int bands, int frames, int start, int windowFrames, float padValue, Span<float> destination)
+    {
+        if (source.Length != bands * frames) throw new ArgumentException($"source has {source.Length} values, expected {bands} × {frames}", nameof(source));
+        if (destination.Length != bands * windowFrames) throw new ArgumentException($"destination has {destination.Length} values, expected {bands} × {windowFrames}", nameof(destination));
+        if (start < 0 || start >= frames) throw new ArgumentOutOfRangeException(nameof(start), $"start {start} outside 0..{frames - 1}");
+        int available = Math.Min(windowFrames, frames - start);
+        for (int b = 0; b < bands; b++)
+        {
+            Span<float> row = destination.Slice(b * windowFrames, windowFrames);
+            source.Slice(b * frames + start, available).CopyTo(row);
+            row.Slice(available).Fill(padValue);
+        }
+    }
+
+    /// <summary>The value windows are padded with: the smallest of <paramref name="values"/> (the spectrogram's floor).</summary>
+    public static float PadValue(ReadOnlySpan<float> values)
     {
         float min = float.PositiveInfinity;
         foreach (float v in values)

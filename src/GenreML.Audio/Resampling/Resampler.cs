@@ -93,7 +93,7 @@ public sealed class Resampler
             return signal;
         }
 
-        return new AudioSignal(Resample(signal.Samples, signal.SampleRate, toRate), toRate, signal.SourceChannels);
+        return new AudioSignal(Resample(signal.Samples, signal.SampleRate, toRate), toRate, signal.SourceChannels, signal.Warning);
     }
 
     /// <summary>Number of output samples for <paramref name="inputLength"/> input samples: ceil(inputLength·to/from) on the gcd-reduced rates.</summary>

@@ -15,6 +15,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure speed (and, for training, accuracy) and print the figures; run with -c Release");
         command.Subcommands.Add(Features());
+        command.Subcommands.Add(Decoding());
         command.Subcommands.Add(Embedding());
         command.Subcommands.Add(Scoring());
         command.Subcommands.Add(TrainingTool.Listing("training", "The accuracy protocol (two-fold cross-validation, per-class recall)"));
@@ -73,6 +74,18 @@ internal static class BenchCommand
             return Task.FromResult(EmbeddingBench.Run(modelPath, Console.Out, Math.Max(1, parse.GetValue(repetitions)), Math.Max(1, parse.GetValue(clips)),
                 parse.GetValue(audio)?.FullName, cancel));
         });
+        return command;
+    }
+
+    private static Command Decoding()
+    {
+        var repetitions = new Option<int>("--repetitions") { Description = "Timed runs per file and decoder (the median is reported)", DefaultValueFactory = _ => 5 };
+        var parity = new Option<DirectoryInfo?>("--parity") { Description = "Also compare the managed decoders with ffmpeg on every audio file under this folder (e.g. gtzan-dev)" };
+        var command = new Command("decoding", "Milliseconds per 30-s clip and per 4-minute song for WAV, AU, MP3, FLAC, Ogg Vorbis and Opus, managed decoders beside ffmpeg, single-threaded; optionally their parity on a folder")
+        {
+            repetitions, parity,
+        };
+        command.SetAction(parse => DecodingBench.Run(Console.Out, Math.Max(1, parse.GetValue(repetitions)), parse.GetValue(parity)?.FullName));
         return command;
     }
 

@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using GenreML.Core.Runs;
 using GenreML.MLNet.Evaluation;
 using GenreML.Reports.Charts;
@@ -12,23 +13,11 @@ internal static class EvaluationCharts
     /// <summary>Writes <c>confusion_matrix.png</c> and <c>class_scores.png</c> into <paramref name="folder"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Write(GenreEvaluationResult result, RunFolder folder)
     {
-        int n = result.Labels.Count;
-        var counts = new int[n, n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                counts[i, j] = result.ConfusionMatrix[i][j];
-            }
-        }
-
         string confusion = folder.File(RunFolder.ConfusionMatrixChart);
-        ChartRenderer.SavePng(ConfusionMatrixChart.Build(new ConfusionData(result.Labels, counts)), ConfusionMatrixChart.SuggestedSize(n), confusion);
-        var scores = result.PerClass
-            .Select(c => new ClassScores(c.Label, c.Precision, c.Recall, c.F1, c.Support))
-            .ToArray();
+        ChartRenderer.SavePng(ConfusionMatrixChart.Build(ConfusionData.FromRows(result.Labels, result.ConfusionMatrix)), ConfusionMatrixChart.SuggestedSize(result.Labels.Count), confusion);
+        IReadOnlyList<ClassMetrics> scores = result.PerClass;
         string classScores = folder.File(RunFolder.ClassScoresChart);
-        ChartRenderer.SavePng(ClassScoresChart.Build(scores), ClassScoresChart.SuggestedSize(scores.Length), classScores);
+        ChartRenderer.SavePng(ClassScoresChart.Build(scores), ClassScoresChart.SuggestedSize(scores.Count), classScores);
         return [confusion, classScores];
     }
 }

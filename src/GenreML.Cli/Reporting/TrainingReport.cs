@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using GenreML.Core.Runs;
 using GenreML.Audio;
 using GenreML.Audio.Features;
@@ -81,8 +82,8 @@ internal static class TrainingReport
             Settings = settings,
             DatasetCounts = metrics.ClipsUsed.Select(p => new SplitCounts(p.Key, p.Value)).ToArray(),
             Metrics = scores,
-            ClassScores = final?.PerClass.Select(c => new ClassScores(c.Label, c.Precision, c.Recall, c.F1, c.Support)).ToArray() ?? [],
-            Confusion = final is null ? null : new ConfusionData(metrics.Labels, ToMatrix(final.Confusion)),
+            ClassScores = final?.PerClass ?? [],
+            Confusion = final is null ? null : ConfusionData.FromRows(metrics.Labels, final.Confusion),
             Epochs = metrics.Epochs.Select(e => new EpochPoint(e.Epoch, e.TrainLoss, e.ValidLoss ?? double.NaN, e.TrainAccuracy, e.ValidAccuracy ?? double.NaN, e.LearningRate)).ToArray(),
             BestEpoch = metrics.BestEpoch,
             Examples = final is null ? [] : Examples(final, card),
@@ -91,20 +92,6 @@ internal static class TrainingReport
                 .Select(p => new Mistake(p.Name, p.Label, p.Predicted, p.Confidence))
                 .ToArray() ?? [],
         };
-    }
-
-    private static int[,] ToMatrix(int[][] rows)
-    {
-        var matrix = new int[rows.Length, rows.Length];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            for (int j = 0; j < rows.Length; j++)
-            {
-                matrix[i, j] = rows[i][j];
-            }
-        }
-
-        return matrix;
     }
 
     /// <summary>Spectrograms of a few clips of the evaluated part, mistakes first, recomputed with the card's settings.</summary>

@@ -7,17 +7,17 @@ namespace GenreML.Onnx.Building;
 /// <summary>Reads and atomically writes <c>.onnx</c> files.</summary>
 public static class OnnxModelFile
 {
-    /// <summary>
-    /// Writes <paramref name="model"/> to <paramref name="path"/> atomically: into a temporary file in the same
-    /// folder, then renamed over the destination, so readers never see a half-written model.
-    /// </summary>
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> atomically (see <see cref="WriteBytes"/>).</summary>
     public static void Write(ModelProto model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
         WriteBytes(model.ToByteArray(), path);
     }
 
-    /// <summary>Writes already serialised model bytes atomically (see <see cref="Write"/>).</summary>
+    /// <summary>
+    /// Writes serialised model bytes to <paramref name="path"/> atomically: into a temporary file in the same
+    /// folder, then renamed over the destination, so readers never see a half-written model.
+    /// </summary>
     public static void WriteBytes(ReadOnlySpan<byte> bytes, string path) => AtomicFile.WriteAllBytes(path, bytes);
 
     /// <summary>Reads an ONNX model; throws <see cref="InvalidDataException"/> naming the file if it does not parse.</summary>

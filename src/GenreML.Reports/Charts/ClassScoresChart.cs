@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using System.Globalization;
 using GenreML.Reports.Data;
 using GenreML.Reports.Rendering;
@@ -25,7 +26,7 @@ public static class ClassScoresChart
     }
 
     /// <summary>The category label of one class: "label (n=support)".</summary>
-    public static string CategoryLabel(ClassScores scores)
+    public static string CategoryLabel(ClassMetrics scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
         return string.Create(CultureInfo.InvariantCulture, $"{scores.Label} (n={scores.Support})");
@@ -33,7 +34,7 @@ public static class ClassScoresChart
 
     /// <summary>Builds the chart.</summary>
     /// <exception cref="ArgumentException">No classes, or a score outside [0, 1], or a negative support.</exception>
-    public static PlotModel Build(IReadOnlyList<ClassScores> classes, string title = "Per-class precision, recall and F1")
+    public static PlotModel Build(IReadOnlyList<ClassMetrics> classes, string title = "Per-class precision, recall and F1")
     {
         ArgumentNullException.ThrowIfNull(classes);
         if (classes.Count == 0)
@@ -84,7 +85,7 @@ public static class ClassScoresChart
         return model;
     }
 
-    private static void CheckScore(ClassScores c, string name, double value)
+    private static void CheckScore(ClassMetrics c, string name, double value)
     {
         if (!(value >= 0 && value <= 1))
         {
@@ -92,7 +93,7 @@ public static class ClassScoresChart
         }
     }
 
-    private static BarSeries Bars(string title, OxyColor color, IReadOnlyList<ClassScores> classes, Func<ClassScores, double> value)
+    private static BarSeries Bars(string title, OxyColor color, IReadOnlyList<ClassMetrics> classes, Func<ClassMetrics, double> value)
     {
         var series = new BarSeries
         {

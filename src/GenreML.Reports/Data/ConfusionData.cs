@@ -6,6 +6,29 @@ namespace GenreML.Reports.Data;
 /// </summary>
 public sealed record ConfusionData
 {
+    /// <summary>The matrix given as rows (<c>rows[t][p]</c>), as metrics files store it; copied and validated.</summary>
+    /// <exception cref="ArgumentException">A row's length differs from the label count, or see the other constructor.</exception>
+    public static ConfusionData FromRows(IReadOnlyList<string> labels, IReadOnlyList<IReadOnlyList<int>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(rows);
+        var counts = new int[rows.Count, labels.Count];
+        for (int t = 0; t < rows.Count; t++)
+        {
+            if (rows[t].Count != labels.Count)
+            {
+                throw new ArgumentException($"confusion row {t} has {rows[t].Count} counts but there are {labels.Count} labels", nameof(rows));
+            }
+
+            for (int p = 0; p < labels.Count; p++)
+            {
+                counts[t, p] = rows[t][p];
+            }
+        }
+
+        return new ConfusionData(labels, counts);
+    }
+
     /// <summary>Validates and wraps the matrix (not copied).</summary>
     /// <exception cref="ArgumentException">The matrix is not square, does not match the labels, or holds a negative count.</exception>
     public ConfusionData(IReadOnlyList<string> labels, int[,] counts)

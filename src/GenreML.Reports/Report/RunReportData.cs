@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using GenreML.Reports.Data;
 
 namespace GenreML.Reports.Report;
@@ -21,7 +22,7 @@ public sealed record RunReportData
     public IReadOnlyList<KeyValuePair<string, double>> Metrics { get; init; } = [];
 
     /// <summary>Per-class precision, recall, F1 and support, in display order.</summary>
-    public IReadOnlyList<ClassScores> ClassScores { get; init; } = [];
+    public IReadOnlyList<ClassMetrics> ClassScores { get; init; } = [];
 
     /// <summary>The confusion matrix of the evaluated split, if any.</summary>
     public ConfusionData? Confusion { get; init; }

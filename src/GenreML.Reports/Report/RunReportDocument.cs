@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using System.Globalization;
 using GenreML.Reports.Data;
 using GenreML.Reports.Report.Document;

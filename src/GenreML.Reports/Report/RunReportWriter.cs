@@ -1,3 +1,4 @@
+using GenreML.Core.Evaluation;
 using GenreML.Core.Runs;
 using GenreML.Core.IO;
 using GenreML.Reports.Charts;

@@ -1,7 +1,7 @@
 namespace GenreML.Training.Augmentation;
 
 /// <summary>Draws Beta(α, α) values for mixup from a seeded <see cref="Random"/> (Marsaglia–Tsang gamma variates).</summary>
-public static class BetaSampler
+internal static class BetaSampler
 {
     /// <summary>A Beta(<paramref name="alpha"/>, <paramref name="alpha"/>) sample in [0, 1].</summary>
     public static double Symmetric(Random rng, double alpha)

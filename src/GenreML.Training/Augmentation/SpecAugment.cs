@@ -5,7 +5,7 @@ namespace GenreML.Training.Augmentation;
 /// <c>frequencyMasks</c> bands ranges of width 0..maxFrequencyWidth and <c>timeMasks</c> frame ranges of
 /// width 0..maxTimeWidth are set to 0 (the training mean after normalisation).
 /// </summary>
-public static class SpecAugment
+internal static class SpecAugment
 {
     /// <summary>Masks <paramref name="window"/> in place with choices drawn from <paramref name="rng"/>.</summary>
     public static void Apply(Span<float> window, int bands, int frames, Random rng, int frequencyMasks, int maxFrequencyWidth, int timeMasks, int maxTimeWidth)

@@ -3,7 +3,7 @@ using GenreML.Training.Features;
 namespace GenreML.Training.Augmentation;
 
 /// <summary>Which version of a clip a training window is cut from: the original or one of its waveform-augmented variants, with equal odds.</summary>
-public static class WaveformVariantChoice
+internal static class WaveformVariantChoice
 {
     /// <summary>
     /// <paramref name="clip"/> itself when it has no variants (without drawing from <paramref name="rng"/>, so runs

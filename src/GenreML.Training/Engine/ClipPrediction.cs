@@ -7,4 +7,4 @@ namespace GenreML.Training.Engine;
 /// <param name="PredictedIndex">Arg-max of <paramref name="Probabilities"/>.</param>
 /// <param name="Probabilities">Mean window probabilities, one per label.</param>
 /// <param name="WindowPredictions">Arg-max of each window's probabilities.</param>
-public sealed record ClipPrediction(string Name, string Path, int TrueIndex, int PredictedIndex, float[] Probabilities, int[] WindowPredictions);
+internal sealed record ClipPrediction(string Name, string Path, int TrueIndex, int PredictedIndex, float[] Probabilities, int[] WindowPredictions);

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace GenreML.Training.Engine;
 
 /// <summary>Scores clips window by window in evaluation mode and averages window probabilities per clip.</summary>
-public static class Evaluator
+internal static class Evaluator
 {
     /// <summary>
     /// Predicts every clip of <paramref name="clips"/> with windows of <paramref name="windowFrames"/> frames

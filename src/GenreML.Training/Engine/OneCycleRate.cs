@@ -4,7 +4,7 @@ namespace GenreML.Training.Engine;
 /// The one-cycle learning-rate shape, a pure function of the step so a resumed run continues it exactly:
 /// linear warm-up from peak/25 to peak over the first 10 % of steps, then cosine decay to peak/1000.
 /// </summary>
-public static class OneCycleRate
+internal static class OneCycleRate
 {
     /// <summary>Learning rate at 0-based <paramref name="step"/> of <paramref name="totalSteps"/>.</summary>
     public static double At(int step, int totalSteps, double peak)

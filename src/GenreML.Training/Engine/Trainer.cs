@@ -1,3 +1,4 @@
+using GenreML.Audio.Features;
 using GenreML.Core.Runs;
 using GenreML.Core.Progress;
 using GenreML.Core.IO;
@@ -23,7 +24,7 @@ namespace GenreML.Training.Engine;
 /// <c>save_state_dict</c>) and <c>checkpoint.json</c> (<see cref="TrainingState"/>), all written atomically,
 /// so <c>resume</c> continues a killed run at the next epoch with the same result.
 /// </summary>
-public sealed class Trainer
+internal sealed class Trainer
 {
     /// <summary>A trailing partial batch is trained only when it has at least this many windows: batch norm needs two.</summary>
     private const int MinimumBatchWindows = 2;
@@ -286,7 +287,9 @@ public sealed class Trainer
             var clip = WaveformVariantChoice.Pick(train[clipIndices[i]], rng);
             int start = _options.RandomCrop && clip.Frames > frames ? rng.Next(clip.Frames - frames + 1) : 0;
             var window = buffer.AsSpan(i * size, size);
-            WindowLayout.Copy(clip.Data, clip.Bands, clip.Frames, start, frames, window);
+            // Past the end of a clip shorter than a window: the pad rule every window cutter uses (the clip's floor).
+            float pad = clip.Frames - start < frames ? SpectrogramWindows.PadValue(clip.Data) : 0f;
+            SpectrogramWindows.CopyWindow(clip.Data, clip.Bands, clip.Frames, start, frames, pad, window);
             SpecAugment.Apply(window, bands, frames, rng, _options.FrequencyMasks, _options.FrequencyMaskWidth, _options.TimeMasks, _options.TimeMaskWidth);
             labels[i] = clip.LabelIndex;
         }

@@ -5,4 +5,4 @@ namespace GenreML.Training.Engine;
 /// <param name="BestEpoch">Epoch whose weights the model holds afterwards.</param>
 /// <param name="BestValidBalancedAccuracy">Validation balanced accuracy of that epoch.</param>
 /// <param name="StoppedEarly">Whether early stopping ended the run before the last epoch.</param>
-public sealed record TrainingOutcome(IReadOnlyList<EpochRecord> History, int BestEpoch, double BestValidBalancedAccuracy, bool StoppedEarly);
+internal sealed record TrainingOutcome(IReadOnlyList<EpochRecord> History, int BestEpoch, double BestValidBalancedAccuracy, bool StoppedEarly);

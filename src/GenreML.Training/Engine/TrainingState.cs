@@ -9,7 +9,7 @@ namespace GenreML.Training.Engine;
 /// reseeds torch and its own <see cref="Random"/> from (seed, epoch), so epoch e draws the same
 /// numbers whether the run was interrupted or not.
 /// </summary>
-public sealed record TrainingState
+internal sealed record TrainingState
 {
     /// <summary>Last finished epoch (0 before the first).</summary>
     public int Epoch { get; init; }

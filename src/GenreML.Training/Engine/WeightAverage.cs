@@ -9,7 +9,7 @@ namespace GenreML.Training.Engine;
 /// early steps are not held back by the random initial weights. Integer buffers (batch counters) are copied.
 /// Evaluating and keeping the averaged weights smooths the step-to-step noise of training on few clips.
 /// </summary>
-public sealed class WeightAverage : IDisposable
+internal sealed class WeightAverage : IDisposable
 {
     private readonly (Tensor Live, Tensor Average)[] _pairs;
     private readonly double _decay;

@@ -7,4 +7,4 @@ namespace GenreML.Training.Features;
 /// <param name="Clip">The clip.</param>
 /// <param name="LabelIndex">Class index of the clip's label.</param>
 /// <param name="Spectrogram">Its log-Mel spectrogram (raw dB, not normalised).</param>
-public sealed record ClipFeatures(LabeledClip Clip, int LabelIndex, Spectrogram Spectrogram);
+internal sealed record ClipFeatures(LabeledClip Clip, int LabelIndex, Spectrogram Spectrogram);

@@ -11,7 +11,7 @@ namespace GenreML.Training.Features;
 /// bands (int32), frames (int32), then bands·frames float32 little-endian; written atomically.
 /// A damaged entry is recomputed and overwritten. Safe to use from several threads when the inner featurizer is.
 /// </summary>
-public sealed class FeatureCache : IClipFeaturizer
+internal sealed class FeatureCache : IClipFeaturizer
 {
     private static ReadOnlySpan<byte> Magic => "GMLF"u8;
     private const int Version = 1;

@@ -4,7 +4,7 @@ using GenreML.Training.Data;
 namespace GenreML.Training.Features;
 
 /// <summary>Featurises a list of clips, skipping (and recording) the files that fail.</summary>
-public static class FeatureLoader
+internal static class FeatureLoader
 {
     /// <summary>
     /// Computes every clip's spectrogram with <paramref name="featurizer"/>. A file that throws, or whose

@@ -3,7 +3,7 @@ using GenreML.Inference.Cards;
 namespace GenreML.Training.Features;
 
 /// <summary>Computes one global mean and standard deviation over training spectrograms and applies them.</summary>
-public static class FeatureNormalizer
+internal static class FeatureNormalizer
 {
     /// <summary>Mean and standard deviation of every value of <paramref name="clips"/> (std floored at 1e-6).</summary>
     public static FeatureNormalization Fit(IEnumerable<ClipFeatures> clips)

@@ -8,7 +8,7 @@ namespace GenreML.Training.Features;
 /// <param name="Data">Normalised values <c>(x - mean) / std</c>.</param>
 /// <param name="Bands">Mel bands.</param>
 /// <param name="Frames">Frames.</param>
-public sealed record NormalizedClip(LabeledClip Clip, int LabelIndex, float[] Data, int Bands, int Frames)
+internal sealed record NormalizedClip(LabeledClip Clip, int LabelIndex, float[] Data, int Bands, int Frames)
 {
     /// <summary>Normalised spectrograms of the clip's waveform-augmented versions (empty without augmentation); same bands, their own frame counts.</summary>
     public IReadOnlyList<NormalizedClip> Variants { get; init; } = [];

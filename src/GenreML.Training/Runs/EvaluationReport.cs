@@ -40,7 +40,7 @@ public sealed record EvaluationReport
     public required IReadOnlyList<PredictionRecord> Predictions { get; init; }
 
     /// <summary>Builds the report from the clip predictions of <see cref="Evaluator.Predict"/>.</summary>
-    public static EvaluationReport From(IReadOnlyList<string> labels, IReadOnlyList<ClipPrediction> predictions)
+    internal static EvaluationReport From(IReadOnlyList<string> labels, IReadOnlyList<ClipPrediction> predictions)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(predictions);

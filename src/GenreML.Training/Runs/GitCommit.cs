@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace GenreML.Training.Runs;
 
 /// <summary>Finds the source commit for provenance records.</summary>
-public static class GitCommit
+internal static class GitCommit
 {
     /// <summary>The output of <c>git rev-parse HEAD</c> in the current folder, or null when git or a repository is missing.</summary>
     public static string? Current()

@@ -4,20 +4,17 @@ using Xunit.Abstractions;
 
 namespace GenreML.Audio.Tests.Decoding;
 
-/// <summary>Round trips through the real ffmpeg program; each test returns early when ffmpeg is not installed.</summary>
+/// <summary>Round trips through the real ffmpeg program; each test is skipped when ffmpeg is not installed.</summary>
 public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("genreml-ffmpeg-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    [Fact]
+    [SkippableFact]
     public void Flac_round_trip_is_exact_and_downmixed()
     {
-        if (!Available())
-        {
-            return;
-        }
+        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
 
         var (wav, expected) = WriteStereoTone("tone.wav", 44100, seconds: 0.5);
         string flac = Path.Combine(_folder, "tone.flac");
@@ -29,13 +26,10 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(expected, signal.Samples);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Mp3_round_trip_keeps_rate_length_and_waveform()
     {
-        if (!Available())
-        {
-            return;
-        }
+        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
 
         var (wav, expected) = WriteStereoTone("tone.wav", 22050, seconds: 1);
         string mp3 = Path.Combine(_folder, "tone.mp3");
@@ -48,13 +42,10 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         Assert.True(best > 0.99, $"best correlation with the original is {best}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Piped_stream_equals_the_file_decode()
     {
-        if (!Available())
-        {
-            return;
-        }
+        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
 
         var (wav, _) = WriteStereoTone("tone.wav", 16000, seconds: 0.3);
         string ogg = Path.Combine(_folder, "tone.ogg");
@@ -68,13 +59,10 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(fromFile.Samples, fromSeekable.Samples);
     }
 
-    [Fact]
+    [SkippableFact]
     public void M4a_with_its_index_at_the_end_needs_a_path_not_a_pipe()
     {
-        if (!Available())
-        {
-            return;
-        }
+        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
 
         string m4a = Path.Combine(_folder, "late-index.m4a");
         FfmpegTool.Convert("-f", "lavfi", "-i", "sine=f=440:d=30", "-ar", "8000", "-c:a", "aac", "-b:a", "32k", m4a);
@@ -86,13 +74,10 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         Assert.InRange(AudioDecoder.Read(file, "late-index.m4a").Duration.TotalSeconds, 29.9, 30.2);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Compressed_wav_codec_is_handed_to_ffmpeg()
     {
-        if (!Available())
-        {
-            return;
-        }
+        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
 
         var (wav, expected) = WriteStereoTone("tone.wav", 8000, seconds: 0.25);
         string adpcm = Path.Combine(_folder, "adpcm.wav");
@@ -108,17 +93,14 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("cannot be rewound", piped.Reason);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(1, WavSampleFormat.Pcm16)]
     [InlineData(2, WavSampleFormat.Float32)]
     [InlineData(5, WavSampleFormat.Float32)]
     [InlineData(6, WavSampleFormat.Pcm16)]
     public void WavWriter_output_reads_the_same_through_ffmpeg(int channels, WavSampleFormat format)
     {
-        if (!Available())
-        {
-            return;
-        }
+        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
 
         var random = new Random(channels);
         float[] samples = Enumerable.Range(0, 400 * channels).Select(_ => (float)(random.NextDouble() * 1.8 - 0.9)).ToArray();
@@ -132,13 +114,10 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(managed.Samples, viaFfmpeg.Samples);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Garbage_reports_ffmpegs_last_line()
     {
-        if (!Available())
-        {
-            return;
-        }
+        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
 
         string garbage = Path.Combine(_folder, "noise.mp3");
         File.WriteAllBytes(garbage, Enumerable.Range(0, 3000).Select(i => (byte)(i * 7919 % 251)).ToArray());
@@ -152,13 +131,10 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(text.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Damaged_mp3_is_refused_even_though_ffmpeg_exits_with_success()
     {
-        if (!Available())
-        {
-            return;
-        }
+        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
 
         var (wav, _) = WriteStereoTone("tone.wav", 22050, seconds: 2);
         string mp3 = Path.Combine(_folder, "damaged.mp3");
@@ -176,13 +152,10 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(error.Message);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_file_without_audio_stream_is_refused()
     {
-        if (!Available())
-        {
-            return;
-        }
+        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
 
         string image = Path.Combine(_folder, "still.png");
         FfmpegTool.Convert("-f", "lavfi", "-i", "color=c=red:s=8x8:d=0.04", "-frames:v", "1", image);
@@ -210,28 +183,15 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("does not exist", Assert.Throws<AudioFormatException>(() => FfmpegDecoder.Read(missing, "/nonexistent/ffmpeg")).Reason);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Paths_that_look_like_options_or_protocols_are_plain_files()
     {
-        if (!Available())
-        {
-            return;
-        }
+        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
 
         var (wav, expected) = WriteStereoTone("-i.wav", 8000, seconds: 0.1);
         string odd = Path.Combine(_folder, "-map http:x.flac");
         FfmpegTool.Convert("-i", wav, "file:" + odd);
         Assert.Equal(expected, FfmpegDecoder.Read(odd).Samples);
-    }
-
-    private bool Available()
-    {
-        if (!FfmpegTool.IsAvailable)
-        {
-            output.WriteLine("ffmpeg is not installed: test skipped");
-        }
-
-        return FfmpegTool.IsAvailable;
     }
 
     /// <summary>Writes a 16-bit stereo WAV of two tones; returns its path and the mono mean the decoder must produce.</summary>

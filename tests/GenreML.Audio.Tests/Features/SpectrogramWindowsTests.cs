@@ -42,6 +42,21 @@ public sealed class SpectrogramWindowsTests
     }
 
     [Fact]
+    public void A_crop_past_the_end_is_padded_with_the_clip_floor_as_inference_pads()
+    {
+        float[] source = [1, 2, 3, 4, 5, 6]; // 2 bands × 3 frames
+        var crop = new float[2 * 4];
+        SpectrogramWindows.CopyWindow(source, bands: 2, frames: 3, start: 1, windowFrames: 4, SpectrogramWindows.PadValue(source), crop);
+        Assert.Equal([2f, 3, 1, 1, 5, 6, 1, 1], crop);
+
+        // The first crop equals the first inference window, padding included.
+        var first = new float[2 * 4];
+        SpectrogramWindows.CopyWindow(source, 2, 3, 0, 4, SpectrogramWindows.PadValue(source), first);
+        Assert.Equal(SpectrogramWindows.Cut(new Spectrogram(source, 2, 3), 4, 4)[0], first);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramWindows.CopyWindow(source, 2, 3, 3, 4, 0, crop));
+    }
+
+    [Fact]
     public void EmptySpectrogramIsAnError()
     {
         var s = new Spectrogram(Array.Empty<float>(), 3, 0);

@@ -1,6 +1,6 @@
 using GenreML.Audio.Dsp;
 
-namespace GenreML.Audio.Tests.Features;
+namespace GenreML.Audio.Tests.Dsp;
 
 public sealed class HannWindowTests
 {
