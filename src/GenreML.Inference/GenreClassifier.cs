@@ -1,5 +1,6 @@
 using GenreML.Audio;
 using GenreML.Audio.Features;
+using GenreML.Inference.Answers;
 using GenreML.Inference.Batch;
 using GenreML.Inference.Cards;
 using GenreML.Inference.Input;
@@ -14,7 +15,8 @@ namespace GenreML.Inference;
 /// Tells the genre of audio with a self-describing GenreML ONNX model: decode → resample to the card's
 /// sample rate → log-Mel with the card's settings → windows → network (in batches) → mean of the window
 /// probabilities. The model card is read from the model's metadata and checked against the graph when
-/// the classifier opens. One instance is safe to use from many threads at once; dispose it when done
+/// the classifier opens. Probabilities are calibrated with the card's temperature and every prediction
+/// carries a <see cref="GenrePrediction.Status"/> (see <see cref="ClipVerdict"/>). One instance is safe to use from many threads at once; dispose it when done
 /// (and not while calls are still running).
 /// </summary>
 public sealed class GenreClassifier : IDisposable
@@ -158,6 +160,28 @@ public sealed class GenreClassifier : IDisposable
     }
 
     /// <summary>
+    /// The uncalibrated window and clip probabilities and the evidence of the audio file at <paramref name="path"/>,
+    /// before the card's calibration and status rules: what <c>genreml calibrate</c> fits them on.
+    /// </summary>
+    /// <exception cref="AudioFormatException">The file is missing or cannot be decoded; the message names it.</exception>
+    /// <exception cref="ArgumentException">The audio has no samples.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ClipExamination Examine(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ThrowIfDisposed();
+        AudioSignal signal = _featurizer.Load(path);
+        if (signal.Samples.Length == 0)
+        {
+            throw new ArgumentException($"{path}: the audio has no samples.");
+        }
+
+        Spectrogram spectrogram = _featurizer.Compute(signal);
+        float[][] windows = _runner.Run(SpectrogramWindows.Cut(spectrogram, Card.WindowFrames, Card.WindowHop), _options.WindowBatchSize, cancellationToken);
+        return new ClipExamination(windows, ClipAggregation.Mean(windows), ClipEvidence.Measure(signal.Samples, signal.SampleRate, spectrogram));
+    }
+
+    /// <summary>
     /// Classifies every file of <paramref name="paths"/>, decoding and featurising up to
     /// <see cref="BatchOptions.MaxDegreeOfParallelism"/> files at once. A file that fails is reported in its
     /// outcome (path and reason) and the others go on. Outcomes come back in the order of <paramref name="paths"/>.
@@ -181,7 +205,10 @@ public sealed class GenreClassifier : IDisposable
     }
 
     /// <summary>The prediction for a log-Mel spectrogram computed with <see cref="ModelCard.Features"/> (raw dB, not normalised).</summary>
-    /// <remarks>The clip duration is estimated from the frame count: (frames − 1) × hop / sample rate.</remarks>
+    /// <remarks>
+    /// The clip duration is estimated from the frame count: (frames − 1) × hop / sample rate. With no signal there is
+    /// no level to measure, so such a prediction is never <c>silence</c>.
+    /// </remarks>
     /// <exception cref="ArgumentException">The spectrogram's band count differs from the card's, or it has no frames.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public GenrePrediction Predict(Spectrogram spectrogram, CancellationToken cancellationToken = default)
@@ -190,7 +217,7 @@ public sealed class GenreClassifier : IDisposable
         ThrowIfDisposed();
         LogMelOptions features = Card.Features;
         var duration = TimeSpan.FromSeconds((double)Math.Max(0, spectrogram.Frames - 1) * features.HopLength / features.SampleRate);
-        return Predict(spectrogram, duration, null, cancellationToken);
+        return Predict(spectrogram, duration, ClipEvidence.FromSpectrogram(spectrogram, duration.TotalSeconds), null, cancellationToken);
     }
 
     /// <summary>
@@ -234,10 +261,11 @@ public sealed class GenreClassifier : IDisposable
 
         cancellationToken.ThrowIfCancellationRequested();
         Spectrogram spectrogram = _featurizer.Compute(atFeatureRate);
-        return Predict(spectrogram, atFeatureRate.Duration, batchSize, cancellationToken);
+        ClipEvidence evidence = ClipEvidence.Measure(atFeatureRate.Samples, atFeatureRate.SampleRate, spectrogram);
+        return Predict(spectrogram, atFeatureRate.Duration, evidence, batchSize, cancellationToken);
     }
 
-    private GenrePrediction Predict(Spectrogram spectrogram, TimeSpan duration, int? batchSize, CancellationToken cancellationToken)
+    private GenrePrediction Predict(Spectrogram spectrogram, TimeSpan duration, ClipEvidence evidence, int? batchSize, CancellationToken cancellationToken)
     {
         if (spectrogram.Bands != Card.Features.MelBands)
         {
@@ -247,7 +275,7 @@ public sealed class GenreClassifier : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         float[][] windows = SpectrogramWindows.Cut(spectrogram, Card.WindowFrames, Card.WindowHop);
         float[][] probabilities = _runner.Run(windows, batchSize ?? _options.WindowBatchSize, cancellationToken);
-        return PredictionBuilder.Build(Card, probabilities, duration, _options.IncludeWindows);
+        return PredictionBuilder.Build(Card, probabilities, duration, _options.IncludeWindows, evidence, _options.MinConfidence);
     }
 
     private ClassificationOutcome ClassifyOne(string path, int? batchSize, CancellationToken cancellationToken)

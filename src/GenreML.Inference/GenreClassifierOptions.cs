@@ -21,6 +21,12 @@ public sealed record GenreClassifierOptions
     /// <summary>Whether predictions carry per-window probabilities with start and end times. Default false.</summary>
     public bool IncludeWindows { get; init; }
 
+    /// <summary>
+    /// Overrides the card's minimum calibrated confidence below which a result is <c>uncertain</c>; 0 turns
+    /// <c>uncertain</c> off. Default null (the card's value).
+    /// </summary>
+    public double? MinConfidence { get; init; }
+
     /// <summary>Receives diagnostic messages (such as a GPU fallback) as they happen; they are also kept in <see cref="GenreClassifier.Warnings"/>. Default none.</summary>
     public Action<string>? Log { get; init; }
 
@@ -35,6 +41,8 @@ public sealed record GenreClassifierOptions
             throw new ArgumentException($"{nameof(CudaDeviceId)} must be zero or positive (got {CudaDeviceId}).", nameof(CudaDeviceId));
         if (WindowBatchSize <= 0)
             throw new ArgumentException($"{nameof(WindowBatchSize)} must be positive (got {WindowBatchSize}).", nameof(WindowBatchSize));
+        if (MinConfidence is double m && !(m >= 0 && m <= 1))
+            throw new ArgumentException($"{nameof(MinConfidence)} must be in [0, 1] (got {m}).", nameof(MinConfidence));
         if (!Enum.IsDefined(Device))
             throw new ArgumentException($"{nameof(Device)} {(int)Device} is not a known device.", nameof(Device));
     }

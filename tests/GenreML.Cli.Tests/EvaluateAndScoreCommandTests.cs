@@ -39,10 +39,10 @@ public sealed class EvaluateAndScoreCommandTests : IDisposable
         Assert.Contains("broken.wav", stderr);
         string[] lines = await File.ReadAllLinesAsync(results);
         Assert.Equal(12, lines.Length);
-        Assert.Equal("path,genre,probability,top_genres,top_probabilities,seconds,error,size,mtime,sha256,model", lines[0]);
+        Assert.Equal("path,status,genre,probability,top_genres,top_probabilities,seconds,error,size,mtime,sha256,model", lines[0]);
         string errorRow = Assert.Single(lines, l => l.StartsWith(bad + ",", StringComparison.Ordinal));
-        Assert.StartsWith(bad + ",,,,,,", errorRow);
-        Assert.NotEmpty(errorRow.Split(',')[6]);
+        Assert.StartsWith(bad + ",,,,,,,", errorRow);
+        Assert.NotEmpty(errorRow.Split(',')[7]);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class BatchTests
                     Path = "/m/a, b.wav",
                     Prediction = new GenrePrediction
                     {
-                        Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.25f), new("jazz", 0.25f)], Duration = TimeSpan.FromSeconds(30), WindowCount = 10,
+                        Status = "ok", Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.25f), new("jazz", 0.25f)], Duration = TimeSpan.FromSeconds(30), WindowCount = 10,
                     },
                 },
                 new FileIdentity("/m/a, b.wav", 10, "2026-01-01T00:00:00.0000000Z", null),
@@ -91,8 +91,8 @@ public sealed class BatchTests
         if (name.EndsWith(".csv", StringComparison.Ordinal))
         {
             Assert.Equal(ResultFields.CsvHeader, lines[0]);
-            Assert.Equal("\"/m/a, b.wav\",rock,0.5,rock;pop,0.5;0.25,30,,10,2026-01-01T00:00:00.0000000Z,,m@1", lines[1]);
-            Assert.Equal("/m/c.wav,,,,,,not audio,3,2026-01-02T00:00:00.0000000Z,ab,m@1", lines[2]);
+            Assert.Equal("\"/m/a, b.wav\",ok,rock,0.5,rock;pop,0.5;0.25,30,,10,2026-01-01T00:00:00.0000000Z,,m@1", lines[1]);
+            Assert.Equal("/m/c.wav,,,,,,,not audio,3,2026-01-02T00:00:00.0000000Z,ab,m@1", lines[2]);
         }
         else
         {
@@ -154,7 +154,7 @@ public sealed class BatchTests
     private static ClassificationOutcome Ok(string path) => new()
     {
         Path = path,
-        Prediction = new GenrePrediction { Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.5f)], Duration = TimeSpan.FromSeconds(1), WindowCount = 1 },
+        Prediction = new GenrePrediction { Status = "ok", Genre = "rock", Confidence = 0.5f, Scores = [new("rock", 0.5f), new("pop", 0.5f)], Duration = TimeSpan.FromSeconds(1), WindowCount = 1 },
     };
 
     [Fact]

@@ -24,6 +24,7 @@ internal static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return ScoreCommand.Create();
         yield return PredictCommand.Create();
+        yield return CalibrateCommand.Create();
         yield return TagCommand.Create();
         yield return TrainingTool.Listing("export", "Export a trained network to ONNX with its model card");
         yield return InspectCommand.Create();

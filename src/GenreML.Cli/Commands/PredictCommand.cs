@@ -6,6 +6,7 @@ using GenreML.Cli.Invocation;
 using GenreML.Cli.Models;
 using GenreML.Cli.Reporting;
 using GenreML.Inference;
+using GenreML.Inference.Answers;
 using GenreML.Inference.Cards;
 using GenreML.Inference.Results;
 using GenreML.MLNet.Library;
@@ -34,11 +35,17 @@ internal static class PredictCommand
         var windows = new Option<bool>("--windows") { Description = "Also give the genre of every window over time" };
         var timeline = new Option<bool>("--timeline") { Description = "Also give the genre timeline: consecutive windows with the same top genre merged into segments" };
         var chart = new Option<string?>("--chart") { Description = "With --timeline and one input: draw the genre probabilities over time into this PNG" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object per input and line (path, genre, probability, top_genres, top_probabilities, seconds, windows, probabilities; segments with --timeline; window_predictions with --windows); failures as {\"path\",\"error\"}" };
+        var minConfidence = new Option<double?>("--min-confidence") { Description = "Calibrated top probability below which the answer is 'uncertain' (default: the model card's; 0 turns it off)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object per input and line (path, status, genre, probability, top_genres, top_probabilities, seconds, windows, not_music_score, probabilities; segments with --timeline; window_predictions with --windows); failures as {\"path\",\"error\"}" };
         var verbose = ScoringCliOptions.Verbose();
-        var command = new Command("predict", "Tell the genre of audio files, with the probability of every genre") { inputs, model, top, windows, timeline, chart, json, verbose };
+        var command = new Command("predict", "Tell the genre of audio files, with the probability of every genre, or say why it can't tell") { inputs, model, top, windows, timeline, chart, json, minConfidence, verbose };
         command.Validators.Add(result =>
         {
+            if (result.GetValue(minConfidence) is double m && !(m >= 0 && m <= 1))
+            {
+                result.AddError("--min-confidence must be between 0 and 1.");
+            }
+
             if (result.GetValue(chart) is not null && !result.GetValue(timeline))
             {
                 result.AddError("--chart draws the timeline: add --timeline.");
@@ -52,6 +59,7 @@ internal static class PredictCommand
             Timeline = parse.GetValue(timeline),
             Chart = parse.GetValue(chart),
             Json = parse.GetValue(json),
+            MinConfidence = parse.GetValue(minConfidence),
             Verbose = parse.GetValue(verbose),
         }.Execute(parse.GetValue(model)?.FullName, cancel)));
         return command;
@@ -73,12 +81,14 @@ internal static class PredictCommand
 
         public bool Verbose { get; init; }
 
+        public double? MinConfidence { get; init; }
+
         public int Execute(string? modelPath, CancellationToken cancel)
         {
             GenreClassifier classifier;
             try
             {
-                classifier = ModelLocator.Open(modelPath, path => GenreClassifier.Open(path, new GenreClassifierOptions { IncludeWindows = Windows || Timeline }));
+                classifier = ModelLocator.Open(modelPath, path => GenreClassifier.Open(path, new GenreClassifierOptions { IncludeWindows = Windows || Timeline, MinConfidence = MinConfidence }));
             }
             catch (UsageException e) when (Json)
             {
@@ -179,7 +189,9 @@ internal static class PredictCommand
         private void PrintText(string file, GenrePrediction prediction)
         {
             string name = file == PredictInputs.StandardInput ? "standard input" : Path.GetFileName(file);
-            Console.WriteLine($"{name}: {prediction.Genre} ({prediction.Confidence:P0}), {TimeText.Format(prediction.Duration)} analysed in {prediction.WindowCount} windows");
+            Console.WriteLine(prediction.Status == ResultStatus.Ok
+                ? $"{name}: {prediction.Genre} ({prediction.Confidence:P0}), {TimeText.Format(prediction.Duration)} analysed in {prediction.WindowCount} windows"
+                : $"{name}: can't tell: {prediction.Status} ({ResultStatus.Describe(prediction.Status)}); top guess {prediction.Genre} ({prediction.Confidence:P0}), {TimeText.Format(prediction.Duration)} in {prediction.WindowCount} windows");
             int labelWidth = prediction.Scores.Max(s => s.Genre.Length);
             foreach (GenreScore score in prediction.Scores.Take(Top))
             {

@@ -44,9 +44,17 @@ internal static class ScoreCommand
         var hash = new Option<bool>("--hash") { Description = "Also record each file's SHA-256, and with --resume compare contents too (reads every file once more)." };
         Option<ShardSelector?> shard = ScoringCliOptions.Shard();
         Option<bool> verbose = ScoringCliOptions.Verbose();
-        var command = new Command("score", "Tell the genre of audio files with the ML.NET pipeline.")
+        var minConfidence = new Option<double?>("--min-confidence") { Description = "Calibrated top probability below which a file's status is 'uncertain' (default: the model card's; 0 turns it off)" };
+        minConfidence.Validators.Add(result =>
         {
-            model, paths, output, top, threads, resume, retryFailed, hash, shard, verbose,
+            if (result.GetValueOrDefault<double?>() is double m && !(m >= 0 && m <= 1))
+            {
+                result.AddError("--min-confidence must be between 0 and 1.");
+            }
+        });
+        var command = new Command("score", "Tell the genre of audio files with the ML.NET pipeline; each file gets a status (ok, too_short, silence, not_music, uncertain).")
+        {
+            model, paths, output, top, threads, resume, retryFailed, hash, shard, verbose, minConfidence,
         };
         command.Validators.Add(result =>
         {
@@ -72,6 +80,7 @@ internal static class ScoreCommand
             HashContent = parse.GetValue(hash),
             Shard = parse.GetValue(shard),
             Verbose = parse.GetValue(verbose),
+            MinConfidence = parse.GetValue(minConfidence),
         }.Run());
         return command;
     }

@@ -5,16 +5,23 @@ namespace GenreML.Core.Evaluation;
 /// matrix): accuracy, balanced accuracy (mean recall over the classes that occur in the truth), macro F1
 /// (mean F1 over the classes that occur in the truth or in the predictions, as scikit-learn's
 /// <c>f1_score(average="macro")</c>), per-class precision/recall/F1/support and the confusion matrix
-/// (rows = true class, columns = predicted class). Pure arithmetic, no ML framework: the one definition
-/// of these figures that <c>train</c>, <c>bench training</c> and <c>evaluate</c> all print.
+/// (rows = true class, columns = predicted class); with probabilities also log-loss, the Brier score and the
+/// expected calibration error with its reliability bins. Pure arithmetic, no ML framework: the one definition
+/// of these figures that <c>train</c>, <c>bench training</c>, <c>evaluate</c> and <c>calibrate</c> all print.
 /// </summary>
 public sealed class ClassificationMetrics
 {
-    private ClassificationMetrics(IReadOnlyList<string> labels, int[][] confusion, double? logLoss)
+    /// <summary>Confidence bins of <see cref="ExpectedCalibrationError"/> and <see cref="Reliability"/>.</summary>
+    public const int CalibrationBins = 10;
+
+    private ClassificationMetrics(IReadOnlyList<string> labels, int[][] confusion, double? logLoss, double? brier, IReadOnlyList<ReliabilityBin>? reliability)
     {
         Labels = labels;
         Confusion = confusion;
         LogLoss = logLoss;
+        Brier = brier;
+        Reliability = reliability;
+        ExpectedCalibrationError = reliability is null ? null : reliability.Sum(b => b.Count * Math.Abs(b.Accuracy - b.MeanConfidence)) / Math.Max(1, reliability.Sum(b => b.Count));
         Count = confusion.Sum(row => row.Sum());
         int correct = Enumerable.Range(0, labels.Count).Sum(k => confusion[k][k]);
         Accuracy = Count == 0 ? 0 : (double)correct / Count;
@@ -59,6 +66,21 @@ public sealed class ClassificationMetrics
     /// <summary>Mean negative log of the probability given to the true class, when probabilities were supplied.</summary>
     public double? LogLoss { get; }
 
+    /// <summary>
+    /// Brier score, when probabilities were supplied: the mean over examples of the summed squared difference between
+    /// the probability row and the one-hot truth (0 is perfect, 2 the worst).
+    /// </summary>
+    public double? Brier { get; }
+
+    /// <summary>
+    /// Expected calibration error over <see cref="CalibrationBins"/> equal-width bins of the top probability, when
+    /// probabilities were supplied: Σ (bin count / total) × |bin accuracy − bin mean confidence|.
+    /// </summary>
+    public double? ExpectedCalibrationError { get; }
+
+    /// <summary>The reliability diagram's bins (top probability in [k/10, (k+1)/10), the last bin closed), when probabilities were supplied.</summary>
+    public IReadOnlyList<ReliabilityBin>? Reliability { get; }
+
     /// <summary>Per-class figures, in label order.</summary>
     public IReadOnlyList<ClassMetrics> PerClass { get; }
 
@@ -88,7 +110,10 @@ public sealed class ClassificationMetrics
         int n = labels.Count;
         var confusion = new int[n][];
         for (int k = 0; k < n; k++) confusion[k] = new int[n];
-        double logLossSum = 0;
+        double logLossSum = 0, brierSum = 0;
+        var binCount = new int[CalibrationBins];
+        var binCorrect = new int[CalibrationBins];
+        var binConfidence = new double[CalibrationBins];
         for (int i = 0; i < truth.Count; i++)
         {
             int t = truth[i], p = predicted[i];
@@ -100,11 +125,31 @@ public sealed class ClassificationMetrics
                 var row = probabilities[i];
                 if (row.Count != n) throw new ArgumentException($"probability row {i} has {row.Count} values, expected {n}", nameof(probabilities));
                 logLossSum -= Math.Log(Math.Max(row[t], 1e-15));
+                float top = 0;
+                for (int k = 0; k < n; k++)
+                {
+                    double d = row[k] - (k == t ? 1 : 0);
+                    brierSum += d * d;
+                    top = Math.Max(top, row[k]);
+                }
+
+                int bin = Math.Clamp((int)(top * CalibrationBins), 0, CalibrationBins - 1);
+                binCount[bin]++;
+                binConfidence[bin] += top;
+                if (p == t) binCorrect[bin]++;
             }
         }
 
-        double? logLoss = probabilities is null || truth.Count == 0 ? null : logLossSum / truth.Count;
-        return new ClassificationMetrics(labels.ToArray(), confusion, logLoss);
+        bool scored = probabilities is not null && truth.Count > 0;
+        double? logLoss = scored ? logLossSum / truth.Count : null;
+        double? brier = scored ? brierSum / truth.Count : null;
+        ReliabilityBin[]? reliability = scored
+            ? Enumerable.Range(0, CalibrationBins).Select(b => new ReliabilityBin(
+                (double)b / CalibrationBins, (double)(b + 1) / CalibrationBins, binCount[b],
+                binCount[b] == 0 ? 0 : binConfidence[b] / binCount[b],
+                binCount[b] == 0 ? 0 : (double)binCorrect[b] / binCount[b])).ToArray()
+            : null;
+        return new ClassificationMetrics(labels.ToArray(), confusion, logLoss, brier, reliability);
     }
 
     /// <summary>The figures of a confusion matrix (<c>confusion[t][p]</c> examples of true class t predicted as p), with no log-loss.</summary>
@@ -126,6 +171,6 @@ public sealed class ClassificationMetrics
             copy[t] = confusion[t].ToArray();
         }
 
-        return new ClassificationMetrics(labels.ToArray(), copy, null);
+        return new ClassificationMetrics(labels.ToArray(), copy, null, null, null);
     }
 }

@@ -45,6 +45,9 @@ public sealed class RunFolder
     /// <summary>Chart: per-class precision, recall and F1.</summary>
     public const string ClassScoresChart = "class_scores.png";
 
+    /// <summary>Reliability diagram of calibrated probabilities (evaluate and calibrate).</summary>
+    public const string ReliabilityChart = "reliability.png";
+
     /// <summary>Chart: example spectrograms.</summary>
     public const string SpectrogramsChart = "spectrograms.png";
 

@@ -58,6 +58,12 @@ public sealed record ModelCard
     /// <summary>How the model was trained.</summary>
     public TrainingProvenance? Provenance { get; init; }
 
+    /// <summary>
+    /// Temperature and answer thresholds (see <see cref="CalibrationSettings"/>); null for a model that was never
+    /// calibrated, which then answers with <see cref="CalibrationSettings.Default"/>.
+    /// </summary>
+    public CalibrationSettings? Calibration { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -128,5 +134,6 @@ public sealed record ModelCard
             throw new ModelCardException(source, "normalization", "std must be positive and mean finite");
         if (Aggregation != AggregationRule.MeanProbabilities)
             throw new ModelCardException(source, "aggregation", $"unknown rule '{Aggregation}' (known: {AggregationRule.MeanProbabilities})");
+        Calibration?.Validate(source);
     }
 }

@@ -1,15 +1,27 @@
 namespace GenreML.Inference.Results;
 
-/// <summary>The genre of one clip: the mean of its windows' probabilities.</summary>
+/// <summary>
+/// The genre of one clip: the mean of its windows' probabilities, calibrated with the card's temperature, and
+/// whether that is an answer at all (<see cref="Status"/>).
+/// </summary>
 public sealed record GenrePrediction
 {
-    /// <summary>The most probable genre.</summary>
+    /// <summary>
+    /// One of <see cref="Answers.ResultStatus"/>: <c>ok</c> when <see cref="Genre"/> is an answer; otherwise why it
+    /// is not (<c>too_short</c>, <c>silence</c>, <c>not_music</c>, <c>uncertain</c>), and <see cref="Genre"/> is only the top guess.
+    /// </summary>
+    public required string Status { get; init; }
+
+    /// <summary>The most probable genre (an answer only when <see cref="Status"/> is <c>ok</c>).</summary>
     public required string Genre { get; init; }
 
-    /// <summary>The probability of <see cref="Genre"/> in [0, 1].</summary>
+    /// <summary>The calibrated probability of <see cref="Genre"/> in [0, 1].</summary>
     public required float Confidence { get; init; }
 
-    /// <summary>Every genre with its probability, most probable first (ties keep the card's label order).</summary>
+    /// <summary>The model's probability that the clip is not music; null when its card has no not-music check.</summary>
+    public double? NotMusicScore { get; init; }
+
+    /// <summary>Every genre with its calibrated probability, most probable first (ties keep the card's label order).</summary>
     public required IReadOnlyList<GenreScore> Scores { get; init; }
 
     /// <summary>The clip's length.</summary>

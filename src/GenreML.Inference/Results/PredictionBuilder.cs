@@ -1,17 +1,25 @@
 using GenreML.Audio.Features;
+using GenreML.Inference.Answers;
 using GenreML.Inference.Cards;
 
 namespace GenreML.Inference.Results;
 
-/// <summary>Combines window probabilities into a <see cref="GenrePrediction"/> by the card's aggregation rule (the mean).</summary>
+/// <summary>
+/// Combines window probabilities into a <see cref="GenrePrediction"/> by the card's aggregation rule (the mean),
+/// then calibrates them and decides the status with <see cref="ClipVerdict"/>.
+/// </summary>
 internal static class PredictionBuilder
 {
-    public static GenrePrediction Build(ModelCard card, float[][] windowProbabilities, TimeSpan duration, bool includeWindows)
+    public static GenrePrediction Build(ModelCard card, float[][] windowProbabilities, TimeSpan duration, bool includeWindows, ClipEvidence evidence, double? minConfidence)
     {
-        GenreScore[] scores = ClipAggregation.Rank(card.Labels, ClipAggregation.Mean(windowProbabilities));
+        float[] clip = ClipAggregation.Mean(windowProbabilities);
+        ClipVerdict verdict = ClipVerdict.Decide(card, evidence, clip, windowProbabilities, minConfidence);
+        GenreScore[] scores = ClipAggregation.Rank(card.Labels, verdict.Probabilities);
         WindowPrediction[]? windows = includeWindows ? Windows(card, windowProbabilities, duration) : null;
         return new GenrePrediction
         {
+            Status = verdict.Status,
+            NotMusicScore = verdict.NotMusicScore,
             Genre = scores[0].Genre,
             Confidence = scores[0].Probability,
             Scores = scores,

@@ -24,6 +24,15 @@ public static class AudioColumns
     /// <summary>Why the clip could not be scored (text; empty when it was).</summary>
     public const string Error = "Error";
 
+    /// <summary>
+    /// Whether the clip's genre is an answer: one of <see cref="Inference.Answers.ResultStatus"/> (<c>ok</c>, <c>too_short</c>,
+    /// <c>silence</c>, <c>not_music</c>, <c>uncertain</c>), text; empty when the clip could not be scored.
+    /// </summary>
+    public const string Status = "Status";
+
+    /// <summary>The clip's <see cref="Inference.Answers.ClipEvidence"/> as a float vector, on every window row (internal to scoring).</summary>
+    public const string Evidence = "Evidence";
+
     /// <summary>Position of the clip in its source (long), shared by all windows of one clip.</summary>
     public const string ClipIndex = "ClipIndex";
 }

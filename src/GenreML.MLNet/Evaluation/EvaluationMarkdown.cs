@@ -22,6 +22,15 @@ public static class EvaluationMarkdown
         Row(text, $"top-{result.TopK} accuracy", Number(result.TopKAccuracy));
         Row(text, "log-loss", Number(result.LogLoss));
         Row(text, "log-loss reduction", Number(result.LogLossReduction));
+        if (result.Answers is { } answers)
+        {
+            Row(text, "expected calibration error (10 bins)", Number(answers.ExpectedCalibrationError));
+            Row(text, "Brier score", Number(answers.Brier));
+            Row(text, "coverage (status ok)", Number(answers.Coverage));
+            Row(text, "accuracy on answered clips", Number(answers.AnsweredAccuracy));
+            Row(text, "statuses", string.Join(", ", answers.Statuses.Select(s => $"{s.Key} {s.Value}")));
+        }
+
         text.AppendLine();
         text.AppendLine("| genre | clips | precision | recall | log-loss |");
         text.AppendLine("|---|---:|---:|---:|---:|");
@@ -61,6 +70,26 @@ public static class EvaluationMarkdown
         var text = new StringBuilder();
         text.AppendLine("# Evaluation").AppendLine().Append(MetricsTable(result)).AppendLine();
         text.AppendLine("## Confusion matrix").AppendLine().Append(ConfusionMatrix(result));
+        if (result.Answers is { } answers)
+        {
+            text.AppendLine().AppendLine("## Coverage against accuracy").AppendLine();
+            text.AppendLine("Answering only when the calibrated top probability reaches a threshold:").AppendLine();
+            text.AppendLine("| min confidence | answered | coverage | accuracy on answered |");
+            text.AppendLine("|---:|---:|---:|---:|");
+            foreach (var point in answers.Curve)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {point.MinConfidence:0.00} | {point.Answered} of {point.Total} | {Number(point.Coverage)} | {(point.Answered == 0 ? "n/a" : Number(point.Accuracy))} |").AppendLine();
+            }
+
+            text.AppendLine().AppendLine("## Reliability (calibrated probabilities)").AppendLine();
+            text.AppendLine("| top probability | clips | mean confidence | accuracy |");
+            text.AppendLine("|---|---:|---:|---:|");
+            foreach (var bin in answers.Reliability)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"| {bin.Low:0.0}–{bin.High:0.0} | {bin.Count} | {(bin.Count == 0 ? "n/a" : Number(bin.MeanConfidence))} | {(bin.Count == 0 ? "n/a" : Number(bin.Accuracy))} |").AppendLine();
+            }
+        }
+
         if (result.Failures.Count > 0)
         {
             text.AppendLine().AppendLine("## Clips not evaluated").AppendLine();

@@ -67,7 +67,7 @@ public static class GenreEvaluationCatalogExtensions
         MulticlassClassificationMetrics metrics = catalog.Evaluate(
             new ScoredClipListView(scoredClips.Schema, evaluated),
             AudioColumns.Label, AudioColumns.Score, AudioColumns.PredictedLabel, topKPredictionCount: topK);
-        return ToResult(labels, evaluated.Count, topK, metrics, failures);
+        return ToResult(labels, evaluated.Count, topK, metrics, failures) with { Answers = AnswerQuality.From(labels, evaluated) };
     }
 
     private static GenreEvaluationResult ToResult(string[] labels, int clips, int topK, MulticlassClassificationMetrics metrics, List<ClipFailure> failures)

@@ -49,6 +49,9 @@ public sealed record GenreEvaluationResult
     /// <summary>Counts: row = true genre, column = predicted genre, in label order.</summary>
     public required IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix { get; init; }
 
+    /// <summary>Calibration, statuses, coverage and the coverage–accuracy curve of the evaluated clips.</summary>
+    public AnswerQuality? Answers { get; init; }
+
     /// <summary>Clips that could not be evaluated, with the reason.</summary>
     public required IReadOnlyList<ClipFailure> Failures { get; init; }
 

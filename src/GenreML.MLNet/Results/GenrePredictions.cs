@@ -39,6 +39,7 @@ public static class GenrePredictions
             Path = clip.Path,
             Prediction = new GenrePrediction
             {
+                Status = clip.Status,
                 Genre = scores[0].Genre,
                 Confidence = scores[0].Probability,
                 Scores = scores,

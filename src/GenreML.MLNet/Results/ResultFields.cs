@@ -9,7 +9,13 @@ public static class ResultFields
     /// <summary>The audio file, as it was found or given.</summary>
     public const string Path = "path";
 
-    /// <summary>The most probable genre (the card's aggregation over the windows).</summary>
+    /// <summary>
+    /// Whether <see cref="Genre"/> is an answer: <c>ok</c>, or why not (<c>too_short</c>, <c>silence</c>, <c>not_music</c>,
+    /// <c>uncertain</c>; see <see cref="Inference.Answers.ResultStatus"/>). Absent or empty when the file failed.
+    /// </summary>
+    public const string Status = "status";
+
+    /// <summary>The most probable genre (the card's aggregation over the windows, calibrated; an answer only when <see cref="Status"/> is <c>ok</c>).</summary>
     public const string Genre = "genre";
 
     /// <summary>Its probability.</summary>
@@ -42,6 +48,9 @@ public static class ResultFields
     /// <summary>How many windows the audio was cut into (<c>predict --json</c>).</summary>
     public const string Windows = "windows";
 
+    /// <summary>The model's probability that the audio is not music, when its card has a not-music check (<c>predict --json</c>).</summary>
+    public const string NotMusicScore = "not_music_score";
+
     /// <summary>Every genre's probability, by genre (<c>predict --json</c>).</summary>
     public const string Probabilities = "probabilities";
 
@@ -58,5 +67,5 @@ public static class ResultFields
     public const string End = "end";
 
     /// <summary>The CSV header line.</summary>
-    public static string CsvHeader { get; } = string.Join(',', Path, Genre, Probability, TopGenres, TopProbabilities, Seconds, Error, Size, Mtime, Sha256, Model);
+    public static string CsvHeader { get; } = string.Join(',', Path, Status, Genre, Probability, TopGenres, TopProbabilities, Seconds, Error, Size, Mtime, Sha256, Model);
 }

@@ -65,13 +65,13 @@ public static class ResultsFileReader
 
             string text = record.ToString();
             record.Clear();
-            if (fields.Count != 11 || !long.TryParse(fields[7], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long size))
+            if (fields.Count != 12 || !long.TryParse(fields[8], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long size))
             {
                 throw new InvalidDataException($"{path}, line {i + 1}: not a result line ({ResultFields.CsvHeader}).");
             }
 
-            var identity = new FileIdentity(fields[0], size, fields[8], fields[9].Length == 0 ? null : fields[9]);
-            yield return new ResultLine(identity, fields[10], fields[6].Length > 0, text);
+            var identity = new FileIdentity(fields[0], size, fields[9], fields[10].Length == 0 ? null : fields[10]);
+            yield return new ResultLine(identity, fields[11], fields[7].Length > 0, text);
         }
     }
 

@@ -140,6 +140,7 @@ public sealed class ResultsFileWriter : IDisposable
             json.WriteString(ResultFields.Path, record.Outcome.Path);
             if (record.Outcome.Prediction is { } p)
             {
+                json.WriteString(ResultFields.Status, p.Status);
                 json.WriteString(ResultFields.Genre, p.Genre);
                 json.WriteNumber(ResultFields.Probability, Math.Round(p.Confidence, 6));
                 json.WriteStartArray(ResultFields.TopGenres);
@@ -190,6 +191,7 @@ public sealed class ResultsFileWriter : IDisposable
         GenreScore[] best = p?.Scores.Take(top).ToArray() ?? [];
         return string.Join(',',
             Csv.Quote(record.Outcome.Path),
+            p?.Status ?? "",
             Csv.Quote(p?.Genre ?? ""),
             p is null ? "" : Number(p.Confidence),
             Csv.Quote(string.Join(';', best.Select(s => s.Genre))),

@@ -7,7 +7,8 @@ namespace GenreML.MLNet.Scoring;
 
 /// <summary>
 /// The schema of scored clips: Path (text), Label (key over the card's labels, when the input is labelled),
-/// Score (float[labels], slot names = labels), PredictedLabel (key), Duration (seconds), Windows (int), Error (text).
+/// Score (calibrated float[labels], slot names = labels), PredictedLabel (key), Status (text, see
+/// <see cref="Inference.Answers.ResultStatus"/>), Duration (seconds), Windows (int), Error (text).
 /// </summary>
 public static class ClipScoreSchema
 {
@@ -28,6 +29,7 @@ public static class ClipScoreSchema
         slotNames.Add(AnnotationUtilsNames.SlotNames, new VectorDataViewType(TextDataViewType.Instance, count), LabelNames(card));
         builder.AddColumn(AudioColumns.Score, new VectorDataViewType(NumberDataViewType.Single, count), slotNames.ToAnnotations());
         builder.AddColumn(AudioColumns.PredictedLabel, keyType, KeyValues(card));
+        builder.AddColumn(AudioColumns.Status, TextDataViewType.Instance);
         builder.AddColumn(AudioColumns.Duration, NumberDataViewType.Double);
         builder.AddColumn(AudioColumns.Windows, NumberDataViewType.Int32);
         builder.AddColumn(AudioColumns.Error, TextDataViewType.Instance);

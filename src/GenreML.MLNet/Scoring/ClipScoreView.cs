@@ -1,3 +1,4 @@
+using GenreML.Inference.Answers;
 using GenreML.Inference.Cards;
 using GenreML.Inference.Results;
 using GenreML.MLNet.Data;
@@ -8,9 +9,10 @@ namespace GenreML.MLNet.Scoring;
 
 /// <summary>
 /// Folds the scored windows of each clip (consecutive rows with one ClipIndex) into one clip row whose
-/// Score is the mean of the window probabilities (summed in double, in window order: deterministic) and
-/// whose PredictedLabel is the highest-scoring genre (the first on a tie). Rows with an Error keep it,
-/// with a NaN Score and a missing PredictedLabel; the model is not run for them.
+/// Score is the mean of the window probabilities (summed in double, in window order: deterministic) calibrated
+/// by <see cref="ClipVerdict"/> with the card's temperature, whose Status is the verdict's, and whose
+/// PredictedLabel is the highest-scoring genre (the first on a tie). Rows with an Error keep it,
+/// with a NaN Score, an empty Status and a missing PredictedLabel; the model is not run for them.
 /// </summary>
 internal sealed class ClipScoreView : IDataView
 {
@@ -18,9 +20,11 @@ internal sealed class ClipScoreView : IDataView
     private readonly ModelCard _card;
     private readonly bool _labelled;
     private readonly Dictionary<string, uint> _keys;
+    private readonly double? _minConfidence;
 
-    public ClipScoreView(IDataView scoredWindows, ModelCard card, bool labelled)
+    public ClipScoreView(IDataView scoredWindows, ModelCard card, bool labelled, double? minConfidence)
     {
+        _minConfidence = minConfidence;
         _windows = scoredWindows;
         _card = card;
         _labelled = labelled;
@@ -48,6 +52,10 @@ internal sealed class ClipScoreView : IDataView
         private readonly ValueGetter<double> _duration;
         private readonly ValueGetter<ReadOnlyMemory<char>> _error;
         private readonly ValueGetter<VBuffer<float>> _probabilities;
+        private readonly ValueGetter<VBuffer<float>> _evidence;
+        private readonly List<float[]> _rows = [];
+        private VBuffer<float> _evidenceValues;
+        private string _status = "";
         private readonly WindowMean _mean;
         private readonly float[] _score;
         private readonly float[] _window;
@@ -72,6 +80,7 @@ internal sealed class ClipScoreView : IDataView
             _duration = _input.GetGetter<double>(schema[AudioColumns.Duration]);
             _error = _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Error]);
             _probabilities = _input.GetGetter<VBuffer<float>>(probabilities);
+            _evidence = _input.GetGetter<VBuffer<float>>(schema[AudioColumns.Evidence]);
             _mean = new WindowMean(view._card.Labels.Count);
             _score = new float[_mean.Classes];
             _window = new float[_mean.Classes];
@@ -100,6 +109,8 @@ internal sealed class ClipScoreView : IDataView
             _error(ref text);
             _currentError = text.ToString();
             _mean.Clear();
+            _rows.Clear();
+            _evidence(ref _evidenceValues);
             while (true)
             {
                 if (_currentError.Length == 0)
@@ -159,6 +170,7 @@ internal sealed class ClipScoreView : IDataView
 
             _windowProbabilities.CopyTo(_window);
             _mean.Add(_window);
+            _rows.Add((float[])_window.Clone());
         }
 
         private void Finish()
@@ -167,10 +179,15 @@ internal sealed class ClipScoreView : IDataView
             {
                 Array.Fill(_score, float.NaN);
                 _predicted = 0;
+                _status = "";
                 return;
             }
 
             _mean.CopyTo(_score);
+            var evidence = ClipEvidence.FromVector(_evidenceValues.DenseValues().ToArray());
+            ClipVerdict verdict = ClipVerdict.Decide(_view._card, evidence, _score, _rows, _view._minConfidence);
+            verdict.Probabilities.CopyTo(_score, 0);
+            _status = verdict.Status;
             _predicted = (uint)(ClipAggregation.ArgMax(_score) + 1);
         }
 
@@ -184,6 +201,7 @@ internal sealed class ClipScoreView : IDataView
                 AudioColumns.Label => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = _currentLabel),
                 AudioColumns.Score => Getters.Checked<TValue, VBuffer<float>>(Schema, column, ScoreGetter),
                 AudioColumns.PredictedLabel => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = _predicted),
+                AudioColumns.Status => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = _status.AsMemory()),
                 AudioColumns.Duration => Getters.Checked<TValue, double>(Schema, column, (ref double v) => v = _currentDuration),
                 AudioColumns.Windows => Getters.Checked<TValue, int>(Schema, column, (ref int v) => v = _mean.Windows),
                 _ => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = _currentError.AsMemory()),

@@ -1,5 +1,6 @@
 using GenreML.Inference.Cards;
 using GenreML.Audio.Features;
+using GenreML.Inference.Answers;
 using GenreML.MLNet.Data;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -9,7 +10,7 @@ namespace GenreML.MLNet.Scoring;
 /// <summary>
 /// Expands a view of audio paths into one row per model window: ClipIndex, Path, Label (text, when the
 /// input has one), Duration, Error and the window itself as a float vector of mel bands × window frames
-/// named after the model's input. A clip that cannot be read gives a single row with Error set.
+/// named after the model's input, and the clip's evidence for its status (<see cref="AudioColumns.Evidence"/>). A clip that cannot be read gives a single row with Error set.
 /// Clips are featurised lazily by each cursor, up to <see cref="GenreScoringOptions.Threads"/> at a time, in order.
 /// </summary>
 internal sealed class ClipWindowView : IDataView
@@ -57,6 +58,7 @@ internal sealed class ClipWindowView : IDataView
 
         builder.AddColumn(AudioColumns.Duration, NumberDataViewType.Double);
         builder.AddColumn(AudioColumns.Error, TextDataViewType.Instance);
+        builder.AddColumn(AudioColumns.Evidence, new VectorDataViewType(NumberDataViewType.Single, ClipEvidence.VectorLength));
         builder.AddColumn(card.InputName, new VectorDataViewType(NumberDataViewType.Single, card.Features.MelBands * card.WindowFrames));
         return builder.ToSchema();
     }
@@ -155,6 +157,7 @@ internal sealed class ClipWindowView : IDataView
                     Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = (Current.Label ?? "").AsMemory()),
                 AudioColumns.Duration => Getters.Checked<TValue, double>(Schema, column, (ref double v) => v = Current.DurationSeconds),
                 AudioColumns.Error => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = Current.Error.AsMemory()),
+                AudioColumns.Evidence => Getters.Checked<TValue, VBuffer<float>>(Schema, column, (ref VBuffer<float> v) => Getters.CopyVector(Current.Evidence, ref v)),
                 _ => Getters.Checked<TValue, VBuffer<float>>(Schema, column, WindowGetter),
             };
             return (ValueGetter<TValue>)getter;

@@ -1,10 +1,11 @@
 using GenreML.Audio;
 using GenreML.Audio.Features;
+using GenreML.Inference.Answers;
 
 namespace GenreML.MLNet.Scoring;
 
-/// <summary>The model windows of one clip, or why there are none.</summary>
-internal sealed record ClipWindows(long Index, string Path, string? Label, double DurationSeconds, float[][] Windows, string Error)
+/// <summary>The model windows of one clip and its evidence for the status, or why there are none.</summary>
+internal sealed record ClipWindows(long Index, string Path, string? Label, double DurationSeconds, float[][] Windows, string Error, float[] Evidence)
 {
     /// <summary>
     /// Decodes, resamples and computes the log-Mel spectrogram with the shared <see cref="ClipFeaturizer"/>,
@@ -23,7 +24,8 @@ internal sealed record ClipWindows(long Index, string Path, string? Label, doubl
             }
 
             float[][] windows = SpectrogramWindows.Cut(spectrogram, windowFrames, windowHop);
-            return new ClipWindows(index, path, label, signal.Duration.TotalSeconds, windows, "");
+            float[] evidence = ClipEvidence.Measure(signal.Samples, signal.SampleRate, spectrogram).ToVector();
+            return new ClipWindows(index, path, label, signal.Duration.TotalSeconds, windows, "", evidence);
         }
         catch (AudioFormatException e)
         {
@@ -36,5 +38,5 @@ internal sealed record ClipWindows(long Index, string Path, string? Label, doubl
     }
 
     private static ClipWindows Failed(long index, string path, string? label, string reason) =>
-        new(index, path, label, 0, [], reason);
+        new(index, path, label, 0, [], reason, new float[ClipEvidence.VectorLength]);
 }

@@ -18,6 +18,12 @@ public sealed class GenreScoringOptions
     public string LabelColumnName { get; init; } = Data.AudioColumns.Label;
 
     /// <summary>
+    /// Overrides the card's minimum calibrated confidence below which a clip's status is <c>uncertain</c>; 0 turns it off.
+    /// Default null (the card's value).
+    /// </summary>
+    public double? MinConfidence { get; init; }
+
+    /// <summary>
     /// Clips decoded and featurised at once, in order, ahead of the model (default 1: one at a time on
     /// the reading thread). Memory grows with this number, never with the number of files.
     /// </summary>

@@ -11,7 +11,7 @@ namespace GenreML.MLNet.Scoring;
 /// Scores audio clips with an ONNX genre model: audio paths → log-Mel windows exactly as the card says
 /// (the shared <see cref="ClipFeaturizer"/> and <see cref="SpectrogramWindows.Cut"/>) → ML.NET's
 /// <c>ApplyOnnxModel</c> with the input pinned to <c>[1, 1, mel bands, window frames]</c>, one row per
-/// window → one row per clip with the mean window probabilities (<see cref="ClipScoreSchema"/>).
+/// window → one row per clip with the mean window probabilities, calibrated, and the clip's status (<see cref="ClipScoreSchema"/>).
 /// The output has a row per input row, in order. Nothing is trained, so there is no estimator: the
 /// catalog method loads and checks the model and returns this transformer. Dispose it to release the ONNX Runtime session.
 /// </summary>
@@ -72,7 +72,7 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(input);
         var windows = new ClipWindowView(input, Card, _featurizer, _options);
-        return new ClipScoreView(_onnx.Transform(windows), Card, windows.HasLabel);
+        return new ClipScoreView(_onnx.Transform(windows), Card, windows.HasLabel, _options.MinConfidence);
     }
 
     /// <summary>Not supported: the ONNX file, which carries its card, is the model to keep.</summary>

@@ -62,10 +62,11 @@ public static class ScoredClipReader
         var duration = cursor.GetGetter<double>(schema[AudioColumns.Duration]);
         var windows = cursor.GetGetter<int>(schema[AudioColumns.Windows]);
         var error = cursor.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Error]);
+        ValueGetter<ReadOnlyMemory<char>>? status = schema.GetColumnOrNull(AudioColumns.Status) is { } statusColumn ? cursor.GetGetter<ReadOnlyMemory<char>>(statusColumn) : null;
         VBuffer<float> scores = default;
         while (cursor.MoveNext())
         {
-            ReadOnlyMemory<char> p = default, e = default;
+            ReadOnlyMemory<char> p = default, e = default, s = default;
             uint l = 0, pr = 0;
             double d = 0;
             int w = 0;
@@ -76,9 +77,10 @@ public static class ScoredClipReader
             duration(ref d);
             windows(ref w);
             error(ref e);
+            status?.Invoke(ref s);
             float[] values = new float[size];
             scores.CopyTo(values);
-            yield return new ScoredClip(p.ToString(), l, values, pr, d, w, e.ToString());
+            yield return new ScoredClip(p.ToString(), l, values, pr, d, w, e.ToString(), s.ToString());
         }
     }
 

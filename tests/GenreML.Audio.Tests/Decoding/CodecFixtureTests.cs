@@ -56,6 +56,14 @@ public class CodecFixtureTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Vorbis_overshoot_beyond_full_scale_is_kept_as_ffmpeg_keeps_it()
+    {
+        var signal = AudioDecoder.Read(CodecFixtures.PathOf("ogg-vorbis-loud.ogg"), new AudioDecodeOptions { FfmpegExecutable = "/nonexistent/ffmpeg" });
+        Assert.True(CodecFixtures.FfmpegMono("ogg-vorbis-loud.ogg").Max(Math.Abs) > 1f, "the fixture should overshoot full scale");
+        Assert.Contains(signal.Samples, s => Math.Abs(s) > 1f);
+    }
+
+    [Fact]
     public void Non_seekable_stream_decodes_the_same()
     {
         byte[] bytes = File.ReadAllBytes(CodecFixtures.PathOf("mp3-lame-cbr-stereo.mp3"));

@@ -14,6 +14,7 @@ internal static class PredictionJson
     public static string Of(string path, GenrePrediction prediction, int top, bool windows, bool timeline) => Write(json =>
     {
         json.WriteString(ResultFields.Path, path);
+        json.WriteString(ResultFields.Status, prediction.Status);
         json.WriteString(ResultFields.Genre, prediction.Genre);
         json.WriteNumber(ResultFields.Probability, Round(prediction.Confidence));
         json.WriteStartArray(ResultFields.TopGenres);
@@ -32,6 +33,11 @@ internal static class PredictionJson
         json.WriteEndArray();
         json.WriteNumber(ResultFields.Seconds, Math.Round(prediction.Duration.TotalSeconds, 3));
         json.WriteNumber(ResultFields.Windows, prediction.WindowCount);
+        if (prediction.NotMusicScore is double notMusic)
+        {
+            json.WriteNumber(ResultFields.NotMusicScore, Math.Round(notMusic, 6));
+        }
+
         json.WriteStartObject(ResultFields.Probabilities);
         foreach (GenreScore score in prediction.Scores)
         {

@@ -1,3 +1,4 @@
+using GenreML.Inference.Answers;
 using System.Globalization;
 using GenreML.Cli.Invocation;
 using GenreML.Cli.Models;
@@ -39,6 +40,9 @@ internal sealed class LibraryScoringRun
 
     public bool Verbose { get; init; }
 
+    /// <summary>Overrides the card's minimum confidence (status <c>uncertain</c> below it); null keeps the card's.</summary>
+    public double? MinConfidence { get; init; }
+
     /// <summary>
     /// Called with each outcome instead of printing it, before its results line is written, so the line records the
     /// file as the callback left it (<c>tag</c> writes the genre here: a file whose line exists was tagged, and
@@ -51,7 +55,7 @@ internal sealed class LibraryScoringRun
     public int Run()
     {
         var ml = new MLContext(seed: 0);
-        using GenreScoringTransformer scorer = ModelLocator.Open(ModelPath, path => ml.Transforms.ScoreGenres(path, Threads));
+        using GenreScoringTransformer scorer = ModelLocator.Open(ModelPath, path => ml.Transforms.ScoreGenres(new GenreScoringOptions { ModelPath = path, Threads = Threads, MinConfidence = MinConfidence }));
         string model = ModelIdentity.Of(scorer.ModelPath);
         int top = Math.Min(Top, scorer.Card.Labels.Count);
         var walker = new LibraryWalker();
@@ -151,6 +155,7 @@ internal sealed class LibraryScoringRun
         }
 
         string ranking = string.Join("  ", p.Scores.Take(top).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Genre} {s.Probability:0.000}")));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outcome.Path}\t{p.Genre}\t{p.Confidence:0.000}\t{p.Duration.TotalSeconds:0.0}s\t{ranking}"));
+        string verdict = p.Status == ResultStatus.Ok ? p.Genre : $"can't tell ({p.Status}); top guess {p.Genre}";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{outcome.Path}\t{p.Status}\t{verdict}\t{p.Confidence:0.000}\t{p.Duration.TotalSeconds:0.0}s\t{ranking}"));
     }
 }

@@ -53,7 +53,8 @@ src 11025 1 1.0 "$tmp/m11.wav"
 ff -i "$tmp/s16.wav" -c:a libvorbis -q:a 0 ogg-vorbis-stereo.ogg
 ff -i "$tmp/m11.wav" -c:a libvorbis -q:a 0 ogg-vorbis-mono.ogg
 ff -i "$tmp/m11.wav" -af "pan=5.1|c0=c0|c1=-1*c0|c2=0.5*c0|c3=0.2*c0|c4=c0|c5=0.7*c0" -c:a libvorbis -q:a 0 ogg-vorbis-6ch.ogg
-ff -i "$tmp/s16.wav" -af "volume=2.2" -c:a libvorbis -q:a 0 ogg-vorbis-loud.ogg
+ff -f lavfi -i "sine=f=300:r=16000:d=1" -af "volume=12" -ac 2 -c:a pcm_s16le "$tmp/clipped.wav"
+ff -i "$tmp/clipped.wav" -c:a libvorbis -q:a 0 ogg-vorbis-loud.ogg
 for f in ogg-*.ogg; do ref "$f"; done
 
 # FLAC: ffmpeg's encoder at several compression levels, 16 and 24-bit samples, 1/2/6 channels, each
