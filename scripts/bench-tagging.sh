@@ -19,24 +19,24 @@ for ext in mp3 flac ogg opus m4a; do
     f="$work/lib/$ext/$i.$ext"
     mkdir -p "$work/lib/$ext"
     cp "$work/src/clip.$ext" "$f"
-    printf '{"path":"%s","genre":"rock","probability":0.9,"topGenres":["rock","metal"],"topProbabilities":[0.9,0.05],"durationSeconds":30}\n' "$f" >> "$work/results.jsonl"
+    printf '{"path":"%s","genre":"rock","probability":0.9,"top_genres":["rock","metal"],"top_probabilities":[0.9,0.05],"seconds":30,"size":0,"mtime":"","model":"bench"}\n' "$f" >> "$work/results.jsonl"
   done
 done
 du -sh "$work/lib"
 dotnet build "$repo/src/GenreML.Cli" -c Release -v q -clp:ErrorsOnly > /dev/null
 tool="$repo/src/GenreML.Cli/bin/Release/net10.0/genreml.dll"
 sync
-start=$(date +%s.%N)
+start=$(date +%s%N)
 dotnet "$tool" tag --from "$work/results.jsonl" --mode replace --write --undo-log "$work/undo.jsonl" > "$work/tag.log"
-end=$(date +%s.%N)
+end=$(date +%s%N)
 tail -1 "$work/tag.log"
-python3 -c "import sys; n=$((per * 5)); s=$end-$start; print(f'{n} files in {s:.1f} s: {n/s:.1f} files/s (write)')"
-start=$(date +%s.%N)
+python3 -c "import sys; n=$((per * 5)); s=($end-$start)/1e9; print(f'{n} files in {s:.1f} s: {n/s:.1f} files/s (write)')"
+start=$(date +%s%N)
 dotnet "$tool" tag --undo "$work/undo.jsonl" > "$work/undo.log"
-end=$(date +%s.%N)
-python3 -c "import sys; n=$((per * 5)); s=$end-$start; print(f'{n} files in {s:.1f} s: {n/s:.1f} files/s (undo)')"
-start=$(date +%s.%N)
+end=$(date +%s%N)
+python3 -c "import sys; n=$((per * 5)); s=($end-$start)/1e9; print(f'{n} files in {s:.1f} s: {n/s:.1f} files/s (undo)')"
+start=$(date +%s%N)
 dotnet "$tool" tag --from "$work/results.jsonl" --mode replace > "$work/dry.log"
-end=$(date +%s.%N)
-python3 -c "import sys; n=$((per * 5)); s=$end-$start; print(f'{n} files in {s:.1f} s: {n/s:.1f} files/s (dry run)')"
+end=$(date +%s%N)
+python3 -c "import sys; n=$((per * 5)); s=($end-$start)/1e9; print(f'{n} files in {s:.1f} s: {n/s:.1f} files/s (dry run)')"
 echo "work folder: $work"

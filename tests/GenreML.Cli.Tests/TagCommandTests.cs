@@ -58,6 +58,23 @@ public sealed class TagCommandTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [SkippableFact]
+    public async Task A_result_whose_status_is_not_ok_is_left_alone()
+    {
+        Skip.IfNot(TagFixtures.Available, "ffmpeg is not installed");
+        string folder = NewFolder();
+        string file = TagFixtures.CopyTo(folder, "untagged.mp3")[0];
+        string results = Path.Combine(folder, "results.jsonl");
+        File.WriteAllText(results, $"{{\"path\":\"{file}\",\"status\":\"silence\",\"genre\":\"jazz\",\"probability\":0.9,\"top_genres\":[\"jazz\"],\"top_probabilities\":[0.9],\"seconds\":1,\"size\":1,\"mtime\":\"x\",\"model\":\"test\"}}\n");
+
+        (int code, string output, _) = await CliRunner.RunAsync("tag", "--from", results, "--write", "--undo-log", Path.Combine(folder, "undo.jsonl"));
+
+        Assert.Equal(0, code);
+        Assert.Contains($"{file}: left alone: the model's answer is 'silence'", output, StringComparison.Ordinal);
+        Assert.Empty(Genres(file));
+        Directory.Delete(folder, recursive: true);
+    }
+
     /// <summary>
     /// Starts real <c>tag --write --out … --resume</c> processes (classifying with the tiny test model) and kills them
     /// (SIGKILL) at seeded random moments; after every kill each file must be either byte-identical to the original

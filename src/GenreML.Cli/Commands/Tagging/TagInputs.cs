@@ -10,6 +10,9 @@ namespace GenreML.Cli.Commands.Tagging;
 /// <summary>What <c>tag</c> reads besides audio: a <c>score</c> results file (<c>--from</c>) and the model's labels (to check a map).</summary>
 internal static class TagInputs
 {
+    private const string StatusField = "status";
+    private const string OkStatus = "ok";
+
     /// <summary>The labels of the model at <paramref name="modelPath"/>.</summary>
     public static IReadOnlyList<string> Labels(string modelPath)
     {
@@ -42,6 +45,12 @@ internal static class TagInputs
         if (root.TryGetProperty(ResultFields.Error, out JsonElement error) && error.GetString() is { Length: > 0 } why)
         {
             return new TagInput(line.Identity.Path, [], $"could not be scored: {why}");
+        }
+
+        // A result whose status is not "ok" (silence, too short, not music, uncertain) is not a genre to write.
+        if (root.TryGetProperty(StatusField, out JsonElement status) && status.GetString() is { } verdict && verdict != OkStatus)
+        {
+            return new TagInput(line.Identity.Path, [], $"the model's answer is '{verdict}', not a genre");
         }
 
         if (!root.TryGetProperty(ResultFields.TopGenres, out JsonElement genres) || !root.TryGetProperty(ResultFields.TopProbabilities, out JsonElement probabilities)
