@@ -11,19 +11,15 @@ namespace GenreML.Audio.Decoding;
 /// or holding fewer samples than STREAMINFO announces, is decoded as far as it goes with a
 /// truncation warning. An ID3v2 tag in front and an ID3v1/APEv2 tag at the end are skipped.
 /// </remarks>
-internal sealed class FlacSource : MonoAudioSource
+internal sealed class FlacSource : BlockDecodingSource
 {
     private readonly LookaheadReader _reader;
     private readonly FlacStreamInfo _info;
     private readonly FlacFrameDecoder _decoder;
     private readonly int _window;
     private float[] _interleaved = [];
-    private float[] _mono = [];
-    private int _pendingStart;
-    private int _pendingEnd;
     private long _decoded;
     private int _frames;
-    private bool _done;
 
     private FlacSource(string source, LookaheadReader reader, FlacStreamInfo info)
         : base(source)
@@ -114,25 +110,7 @@ internal sealed class FlacSource : MonoAudioSource
         return new FlacSource(source, reader, info!);
     }
 
-    /// <inheritdoc/>
-    protected override int ReadCore(Span<float> destination)
-    {
-        while (_pendingStart == _pendingEnd)
-        {
-            if (_done || !DecodeNextFrame())
-            {
-                _done = true;
-                return 0;
-            }
-        }
-
-        int count = Math.Min(destination.Length, _pendingEnd - _pendingStart);
-        _mono.AsSpan(_pendingStart, count).CopyTo(destination);
-        _pendingStart += count;
-        return count;
-    }
-
-    private bool DecodeNextFrame()
+    protected override bool DecodeNextBlock()
     {
         long at = _reader.Position;
         var head = _reader.Peek(8);
@@ -176,7 +154,6 @@ internal sealed class FlacSource : MonoAudioSource
         if (_interleaved.Length < n * channels)
         {
             _interleaved = new float[n * channels];
-            _mono = new float[n];
         }
 
         float scale = 1f / (1L << (_decoder.BitsPerSample - 1));
@@ -190,10 +167,8 @@ internal sealed class FlacSource : MonoAudioSource
             }
         }
 
-        MonoDownmix.Interleaved(_interleaved.AsSpan(0, n * channels), channels, _mono.AsSpan(0, n));
+        PublishBlock(_interleaved.AsSpan(0, n * channels), channels, 0, n);
         _decoded += n;
-        _pendingStart = 0;
-        _pendingEnd = n;
     }
 
     private void CheckTotal()

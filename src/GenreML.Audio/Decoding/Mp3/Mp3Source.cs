@@ -20,7 +20,7 @@ namespace GenreML.Audio.Decoding;
 /// frames than its Xing/Info header announces, is decoded as far as it goes with a truncation warning.
 /// A frame NLayer cannot decode fails the whole decode.</para>
 /// </remarks>
-internal sealed class Mp3Source : MonoAudioSource
+internal sealed class Mp3Source : BlockDecodingSource
 {
     /// <summary>Samples of delay of the MPEG audio synthesis filter bank that ffmpeg compensates (528 + 1).</summary>
     public const int DecoderDelay = 529;
@@ -32,16 +32,12 @@ internal sealed class Mp3Source : MonoAudioSource
     private readonly MpegFrameDecoder _decoder = new();
     private readonly Mp3Frame _frame = new();
     private readonly float[] _pcm = new float[2304];
-    private readonly float[] _mono = new float[1152];
     private readonly MpegFrameHeader _stream;
     private readonly long _skip;
     private readonly long _end;
     private readonly long? _announcedFrames;
     private long _decoded;
     private int _frames;
-    private int _pendingStart;
-    private int _pendingEnd;
-    private bool _done;
 
     private Mp3Source(string source, LookaheadReader reader, MpegFrameHeader first, long skip, long end, long? announcedFrames)
         : base(source)
@@ -100,24 +96,6 @@ internal sealed class Mp3Source : MonoAudioSource
         return new Mp3Source(source, reader, first, skip, end, tag.Value.Frames);
     }
 
-    /// <inheritdoc/>
-    protected override int ReadCore(Span<float> destination)
-    {
-        while (_pendingStart == _pendingEnd)
-        {
-            if (_done || !DecodeNextFrame())
-            {
-                _done = true;
-                return 0;
-            }
-        }
-
-        int count = Math.Min(destination.Length, _pendingEnd - _pendingStart);
-        _mono.AsSpan(_pendingStart, count).CopyTo(destination);
-        _pendingStart += count;
-        return count;
-    }
-
     /// <summary>
     /// Moves to the next frame header within <paramref name="limit"/> bytes that is confirmed by a
     /// consistent header right after its frame (or by the end of the file); false if none.
@@ -152,7 +130,7 @@ internal sealed class Mp3Source : MonoAudioSource
         bytes.StartsWith("TAG"u8) || bytes.StartsWith("APETAGEX"u8) || bytes.StartsWith("LYRICSBEGIN"u8);
 
     /// <summary>Decodes the next frame into the pending samples; false at the end of the audio.</summary>
-    private bool DecodeNextFrame()
+    protected override bool DecodeNextBlock()
     {
         if (_decoded >= _end)
         {
@@ -200,11 +178,10 @@ internal sealed class Mp3Source : MonoAudioSource
         }
 
         int samples = produced / header.Channels;
-        MonoDownmix.Interleaved(_pcm.AsSpan(0, produced), header.Channels, _mono.AsSpan(0, samples));
         long first = _decoded;
         _decoded += samples;
-        _pendingStart = (int)Math.Clamp(_skip - first, 0, samples);
-        _pendingEnd = (int)Math.Clamp(_end - first, _pendingStart, samples);
+        int start = (int)Math.Clamp(_skip - first, 0, samples);
+        PublishBlock(_pcm.AsSpan(0, produced), header.Channels, start, (int)Math.Clamp(_end - first, start, samples));
         return true;
     }
 

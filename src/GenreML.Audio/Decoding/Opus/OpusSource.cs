@@ -10,7 +10,7 @@ namespace GenreML.Audio.Decoding;
 /// of its last page says, as in ffmpeg. Mono and stereo streams (channel mapping family 0) are decoded
 /// here; multichannel streams go to ffmpeg.
 /// </summary>
-internal sealed class OpusSource : MonoAudioSource
+internal sealed class OpusSource : BlockDecodingSource
 {
     /// <summary>Opus decodes at 48 kHz.</summary>
     public const int Rate = 48_000;
@@ -23,13 +23,9 @@ internal sealed class OpusSource : MonoAudioSource
     private readonly int _channels;
     private readonly int _preSkip;
     private readonly float[] _interleaved;
-    private readonly float[] _mono = new float[MaxFrame];
     private long _position;
     private long _end = long.MaxValue;
-    private int _pendingStart;
-    private int _pendingEnd;
     private long _packetsDecoded;
-    private bool _done;
 
     private OpusSource(string source, OggPacketReader packets, OpusDecoder decoder, int channels, int preSkip)
         : base(source)
@@ -93,25 +89,7 @@ internal sealed class OpusSource : MonoAudioSource
         return new OpusSource(source, packets, decoder, channels, preSkip);
     }
 
-    /// <inheritdoc/>
-    protected override int ReadCore(Span<float> destination)
-    {
-        while (_pendingStart == _pendingEnd)
-        {
-            if (_done || !DecodeNextPacket())
-            {
-                _done = true;
-                return 0;
-            }
-        }
-
-        int count = Math.Min(destination.Length, _pendingEnd - _pendingStart);
-        _mono.AsSpan(_pendingStart, count).CopyTo(destination);
-        _pendingStart += count;
-        return count;
-    }
-
-    private bool DecodeNextPacket()
+    protected override bool DecodeNextBlock()
     {
         if (_position >= _end)
         {
@@ -145,11 +123,10 @@ internal sealed class OpusSource : MonoAudioSource
         }
 
         _packetsDecoded++;
-        MonoDownmix.Interleaved(_interleaved.AsSpan(0, frames * _channels), _channels, _mono.AsSpan(0, frames));
         long first = _position;
         _position += frames;
-        _pendingStart = (int)Math.Clamp(_preSkip - first, 0, frames);
-        _pendingEnd = (int)Math.Clamp(_end - first, _pendingStart, frames);
+        int start = (int)Math.Clamp(_preSkip - first, 0, frames);
+        PublishBlock(_interleaved.AsSpan(0, frames * _channels), _channels, start, (int)Math.Clamp(_end - first, start, frames));
         return true;
     }
 }
