@@ -91,7 +91,7 @@ public sealed class TagCommandTests
         string folder = NewFolder();
         string library = Path.Combine(folder, "library");
         var files = new List<string>();
-        for (int copy = 0; copy < 4; copy++)
+        for (int copy = 0; copy < 8; copy++)
         {
             files.AddRange(TagFixtures.CopyTo(Path.Combine(library, $"album{copy}")));
         }
@@ -105,8 +105,16 @@ public sealed class TagCommandTests
         int kills = 0;
         for (int round = 0; round < 6; round++)
         {
+            // Kill once the run has logged a few more changes than before (plus 0–2 ms), so the
+            // kill lands inside a write run however fast the machine is, at a different moment each round.
+            int target = UndoLines(log) + random.Next(1, 4);
             using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            await Task.Delay(random.Next(300, 2500));
+            while (!process.HasExited && UndoLines(log) < target)
+            {
+                await Task.Delay(2);
+            }
+
+            await Task.Delay(random.Next(0, 3));
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
@@ -140,6 +148,24 @@ public sealed class TagCommandTests
 
         Assert.True(kills > 0, "no run was killed: every run finished before its kill time");
         Directory.Delete(folder, recursive: true);
+    }
+
+    private static int UndoLines(string log)
+    {
+        if (!File.Exists(log))
+        {
+            return 0;
+        }
+
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        int lines = 0;
+        int b;
+        while ((b = stream.ReadByte()) >= 0)
+        {
+            lines += b == '\n' ? 1 : 0;
+        }
+
+        return lines;
     }
 
     [SkippableFact]
