@@ -140,24 +140,7 @@ public sealed class ResultsFileWriter : IDisposable
             json.WriteString(ResultFields.Path, record.Outcome.Path);
             if (record.Outcome.Prediction is { } p)
             {
-                json.WriteString(ResultFields.Status, p.Status);
-                json.WriteString(ResultFields.Genre, p.Genre);
-                json.WriteNumber(ResultFields.Probability, Math.Round(p.Confidence, 6));
-                json.WriteStartArray(ResultFields.TopGenres);
-                foreach (GenreScore score in p.Scores.Take(top))
-                {
-                    json.WriteStringValue(score.Genre);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray(ResultFields.TopProbabilities);
-                foreach (GenreScore score in p.Scores.Take(top))
-                {
-                    json.WriteNumberValue(Math.Round(score.Probability, 6));
-                }
-
-                json.WriteEndArray();
-                json.WriteNumber(ResultFields.Seconds, Math.Round(p.Duration.TotalSeconds, 3));
+                WriteAnswer(json, p, top);
             }
             else
             {
@@ -169,6 +152,35 @@ public sealed class ResultsFileWriter : IDisposable
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Writes the answer fields every JSON result shares (<c>predict --json</c>, <c>score</c> JSONL): status, genre,
+    /// probability, the <paramref name="top"/> genres and their probabilities, and the duration in seconds;
+    /// probabilities rounded to 6 decimals, seconds to 3.
+    /// </summary>
+    public static void WriteAnswer(Utf8JsonWriter json, GenrePrediction prediction, int top)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(prediction);
+        json.WriteString(ResultFields.Status, prediction.Status);
+        json.WriteString(ResultFields.Genre, prediction.Genre);
+        json.WriteNumber(ResultFields.Probability, Math.Round(prediction.Confidence, 6));
+        json.WriteStartArray(ResultFields.TopGenres);
+        foreach (GenreScore score in prediction.Scores.Take(top))
+        {
+            json.WriteStringValue(score.Genre);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray(ResultFields.TopProbabilities);
+        foreach (GenreScore score in prediction.Scores.Take(top))
+        {
+            json.WriteNumberValue(Math.Round(score.Probability, 6));
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber(ResultFields.Seconds, Math.Round(prediction.Duration.TotalSeconds, 3));
     }
 
     private static void WriteIdentity(Utf8JsonWriter json, ResultRecord record)

@@ -14,24 +14,7 @@ internal static class PredictionJson
     public static string Of(string path, GenrePrediction prediction, int top, bool windows, bool timeline) => Write(json =>
     {
         json.WriteString(ResultFields.Path, path);
-        json.WriteString(ResultFields.Status, prediction.Status);
-        json.WriteString(ResultFields.Genre, prediction.Genre);
-        json.WriteNumber(ResultFields.Probability, Round(prediction.Confidence));
-        json.WriteStartArray(ResultFields.TopGenres);
-        foreach (GenreScore score in prediction.Scores.Take(top))
-        {
-            json.WriteStringValue(score.Genre);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray(ResultFields.TopProbabilities);
-        foreach (GenreScore score in prediction.Scores.Take(top))
-        {
-            json.WriteNumberValue(Round(score.Probability));
-        }
-
-        json.WriteEndArray();
-        json.WriteNumber(ResultFields.Seconds, Math.Round(prediction.Duration.TotalSeconds, 3));
+        ResultsFileWriter.WriteAnswer(json, prediction, top);
         json.WriteNumber(ResultFields.Windows, prediction.WindowCount);
         if (prediction.NotMusicScore is double notMusic)
         {
