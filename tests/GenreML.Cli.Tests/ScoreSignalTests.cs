@@ -26,7 +26,8 @@ public sealed class ScoreSignalTests : IDisposable
                 await Task.Delay(20);
             }
 
-            Assert.Equal(0, Kill(process.Id, 15));
+            // kill() fails only when the run has already exited (and been reaped) since the check above: it finished first.
+            Assert.True(Kill(process.Id, 15) == 0 || process.HasExited, "SIGTERM could not be sent to a running score process");
             string error = await process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
             bool finishedFirst = File.ReadAllLines(resumed).Length == File.ReadAllLines(whole).Length;
