@@ -60,7 +60,7 @@ public sealed class SafetyTests
         Skip.IfNot(TagFixtures.Available, "ffmpeg is not installed");
         using var folder = new TempFolder();
         string path = TagFixtures.CopyTo(folder.Path, "plain.flac")[0];
-        FileIdentity stale = FileIdentity.Of(path) with { LastWriteUtc = File.GetLastWriteTimeUtc(path).AddSeconds(-5) };
+        FileStamp stale = FileStamp.Of(path) with { LastWriteUtc = File.GetLastWriteTimeUtc(path).AddSeconds(-5) };
 
         TagWriteException error = Assert.Throws<TagWriteException>(() => new SafeTagWriter(false).Replace(
             path, AudioContainer.Flac, stale, f => GenreTagAccess.Write(f, AudioContainer.Flac, ["jazz"]), GenreTagAccess.Expected(AudioContainer.Flac, ["jazz"]), _ => { }));
@@ -79,7 +79,7 @@ public sealed class SafetyTests
         bool logged = false;
 
         TagWriteException error = Assert.Throws<TagWriteException>(() => new SafeTagWriter(false).Replace(
-            path, AudioContainer.OggVorbis, FileIdentity.Of(path), f => GenreTagAccess.Write(f, AudioContainer.OggVorbis, ["jazz"]), GenreTagAccess.Expected(AudioContainer.OggVorbis, ["rock"]), _ => logged = true));
+            path, AudioContainer.OggVorbis, FileStamp.Of(path), f => GenreTagAccess.Write(f, AudioContainer.OggVorbis, ["jazz"]), GenreTagAccess.Expected(AudioContainer.OggVorbis, ["rock"]), _ => logged = true));
 
         Assert.Equal(TagProblem.VerificationFailed, error.Problem);
         Assert.False(logged);

@@ -52,7 +52,7 @@ public sealed class TagUndoer(bool keepModificationTime)
                 : TagOutcome.LeftAlone(path, $"changed since tagging: its genre is now [{string.Join("; ", facts.Current.Genres)}], not what was written; left alone", facts.Current.Genres);
         }
 
-        string? note = facts.Identity != new FileIdentity(record.Size, record.LastWriteUtc) ? "changed since tagging (other edits kept)" : null;
+        string? note = facts.Identity != new FileStamp(record.Size, record.LastWriteUtc) ? "changed since tagging (other edits kept)" : null;
         try
         {
             _writer.Replace(path, record.Container, facts.Identity, file => GenreTagAccess.Restore(file, record.Container, record.Old), record.Old, _ => { });

@@ -3,7 +3,7 @@ using GenreML.Tagging.Containers;
 namespace GenreML.Tagging.Writing;
 
 /// <summary>What tagging needs to know about a file before planning: its container (from its content), identity and current genre.</summary>
-internal sealed record FileFacts(AudioContainer? Container, FileIdentity Identity, StoredGenres Current)
+internal sealed record FileFacts(AudioContainer? Container, FileStamp Identity, StoredGenres Current)
 {
     /// <summary>Reads the facts of <paramref name="path"/>.</summary>
     /// <exception cref="TagWriteException">The file cannot be read, or TagLibSharp cannot parse it.</exception>
@@ -11,7 +11,7 @@ internal sealed record FileFacts(AudioContainer? Container, FileIdentity Identit
     {
         try
         {
-            FileIdentity identity = FileIdentity.Of(path);
+            FileStamp identity = FileStamp.Of(path);
             AudioContainer? container = ContainerDetector.Detect(path);
             if (container is not { } known)
             {

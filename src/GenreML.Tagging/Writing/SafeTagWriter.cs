@@ -24,17 +24,17 @@ internal sealed class SafeTagWriter(bool keepModificationTime)
     /// <paramref name="beforeReplace"/> runs after verification and just before the rename, with the new
     /// file's identity (the undo log is written there). Returns the new file's identity.
     /// </summary>
-    public FileIdentity Replace(
+    public FileStamp Replace(
         string path,
         AudioContainer container,
-        FileIdentity expected,
+        FileStamp expected,
         Action<TagLib.File> change,
         StoredGenres expectedAfter,
-        Action<FileIdentity> beforeReplace)
+        Action<FileStamp> beforeReplace)
     {
         string target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
         using FileStream original = OpenLocked(target);
-        if (FileIdentity.Of(target) != expected)
+        if (FileStamp.Of(target) != expected)
         {
             throw new TagWriteException(TagProblem.ChangedDuringRun, $"{path}: changed since its tags were read; left alone");
         }
@@ -46,7 +46,7 @@ internal sealed class SafeTagWriter(bool keepModificationTime)
         }
 
         string payload = HashPayload(original, container, path);
-        FileIdentity result = default;
+        FileStamp result = default;
         try
         {
             AtomicFile.WriteVia(target, temporary =>
@@ -59,12 +59,12 @@ internal sealed class SafeTagWriter(bool keepModificationTime)
                     System.IO.File.SetLastWriteTimeUtc(temporary, expected.LastWriteUtc);
                 }
 
-                if (FileIdentity.Of(target) != expected)
+                if (FileStamp.Of(target) != expected)
                 {
                     throw new TagWriteException(TagProblem.ChangedDuringRun, $"{path}: changed while it was being tagged; left alone");
                 }
 
-                result = FileIdentity.Of(temporary);
+                result = FileStamp.Of(temporary);
                 beforeReplace(result);
             });
         }

@@ -1,13 +1,13 @@
 namespace GenreML.Tagging.Writing;
 
-/// <summary>What tells that a file was changed by someone else: its size and last-write time (to the tick).</summary>
+/// <summary>What tells that a file was changed by someone else while it is being tagged: its size and last-write time (to the tick). Results files use the fuller <c>GenreML.MLNet.Results.FileIdentity</c> (path, and optionally a content hash) for <c>--resume</c>.</summary>
 /// <param name="Size">Length in bytes.</param>
 /// <param name="LastWriteUtc">Last modification time, UTC.</param>
-public readonly record struct FileIdentity(long Size, DateTime LastWriteUtc)
+public readonly record struct FileStamp(long Size, DateTime LastWriteUtc)
 {
     /// <summary>The identity of <paramref name="path"/> now.</summary>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static FileIdentity Of(string path)
+    public static FileStamp Of(string path)
     {
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -15,6 +15,6 @@ public readonly record struct FileIdentity(long Size, DateTime LastWriteUtc)
             throw new FileNotFoundException($"{path}: no such file", path);
         }
 
-        return new FileIdentity(info.Length, info.LastWriteTimeUtc);
+        return new FileStamp(info.Length, info.LastWriteTimeUtc);
     }
 }
