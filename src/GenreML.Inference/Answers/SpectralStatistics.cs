@@ -1,0 +1,59 @@
+using GenreML.Audio.Features;
+
+namespace GenreML.Inference.Answers;
+
+/// <summary>
+/// Gathers <see cref="MusicEvidence"/>'s spectral statistics from a log-Mel spectrogram (dB) that arrives in
+/// blocks of frames, in frame order, with the same arithmetic in the same order as for a whole spectrogram
+/// (which is one block). Keeps three numbers per frame (24 bytes; the 95th-percentile energy needs them all).
+/// </summary>
+internal sealed class SpectralStatistics
+{
+    private readonly int _bands;
+    private readonly List<double> _flatness = [];
+    private readonly List<double> _energy = [];
+    private readonly List<double> _centroid = [];
+    private readonly float[] _previous;
+    private double _flux;
+
+    public SpectralStatistics(int bands)
+    {
+        _bands = bands;
+        _previous = new float[bands];
+    }
+
+    /// <summary>Adds the next frames.</summary>
+    /// <exception cref="ArgumentException">The block has another band count.</exception>
+    public void Add(Spectrogram block)
+    {
+        if (block.Bands != _bands)
+            throw new ArgumentException($"the block has {block.Bands} bands, expected {_bands}", nameof(block));
+        int bands = _bands;
+        for (int t = 0; t < block.Frames; t++)
+        {
+            bool hasPrevious = _flatness.Count > 0;
+            double sum = 0, logSum = 0, weighted = 0;
+            for (int b = 0; b < bands; b++)
+            {
+                double db = block[b, t];
+                double power = Math.Pow(10, db / 10);
+                sum += power;
+                logSum += Math.Log(Math.Max(power, 1e-12));
+                weighted += b * power;
+                if (hasPrevious)
+                {
+                    _flux += Math.Abs(db - _previous[b]);
+                }
+
+                _previous[b] = (float)db;
+            }
+
+            _flatness.Add(sum > 0 ? Math.Exp(logSum / bands) / (sum / bands) : 1);
+            _energy.Add(10 * Math.Log10(Math.Max(sum, 1e-12)));
+            _centroid.Add(sum > 0 ? weighted / sum / Math.Max(1, bands - 1) : 0);
+        }
+    }
+
+    /// <summary>The statistics of all the frames added (<see cref="MusicEvidence.SpectralCount"/> values).</summary>
+    public double[] Result() => MusicEvidence.Spectral([.. _flatness], [.. _energy], [.. _centroid], _flux, _bands);
+}
