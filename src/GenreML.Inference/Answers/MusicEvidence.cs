@@ -29,7 +29,7 @@ public static class MusicEvidence
     public static double[] Spectral(Spectrogram spectrogram)
     {
         ArgumentNullException.ThrowIfNull(spectrogram);
-        var statistics = new SpectralStatistics(spectrogram.Bands);
+        var statistics = new SpectralStatistics(spectrogram.Bands, spectrogram.Frames);
         statistics.Add(spectrogram);
         return statistics.Result();
     }

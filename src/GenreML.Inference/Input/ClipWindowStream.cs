@@ -61,7 +61,7 @@ public sealed class ClipWindowStream : IDisposable
     public IEnumerable<float[]> Windows()
     {
         var cutter = new WindowCutter(_clip.Options.MelBands, _windowFrames, _windowHop);
-        var statistics = new SpectralStatistics(_clip.Options.MelBands);
+        var statistics = new SpectralStatistics(_clip.Options.MelBands, _clip.Frames);
         var ready = new List<float[]>();
         foreach (Spectrogram block in _clip.Blocks())
         {
