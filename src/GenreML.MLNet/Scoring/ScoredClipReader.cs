@@ -24,7 +24,7 @@ public static class ScoredClipReader
             throw new ArgumentException($"Column '{AudioColumns.Score}' must be a vector of Single, but it is {score.Type}.", nameof(scored));
         }
 
-        string[] names = Names(score, vector.Size) ?? KeyNames(Require(schema, AudioColumns.PredictedLabel))
+        string[] names = Names(score, vector.Size) ?? KeyNames(schema.GetColumnOrNull(AudioColumns.PredictedLabel))
             ?? throw new ArgumentException(
                 $"Column '{AudioColumns.Score}' has no slot names for its {vector.Size} slots and '{AudioColumns.PredictedLabel}' no key values (the genre names).", nameof(scored));
         if (vector.Size != 0 && vector.Size != names.Length)
@@ -57,15 +57,15 @@ public static class ScoredClipReader
         return names.Length == size ? names.DenseValues().Select(n => n.ToString()).ToArray() : null;
     }
 
-    private static string[]? KeyNames(DataViewSchema.Column key)
+    private static string[]? KeyNames(DataViewSchema.Column? key)
     {
-        if (!key.HasKeyValues())
+        if (key is not { } column || !column.HasKeyValues())
         {
             return null;
         }
 
         var names = default(VBuffer<ReadOnlyMemory<char>>);
-        key.GetKeyValues(ref names);
+        column.GetKeyValues(ref names);
         return names.DenseValues().Select(n => n.ToString()).ToArray();
     }
 
