@@ -33,6 +33,13 @@ public static class AudioColumns
     /// <summary>The clip's <see cref="Inference.Answers.ClipEvidence"/> as a float vector, on every window row (internal to scoring).</summary>
     public const string Evidence = "Evidence";
 
+    /// <summary>
+    /// The model card as JSON: an annotation of the Score column of an in-memory scorer's output, and in a saved and
+    /// reloaded pipeline a key column whose one key value is the card (ML.NET has no other savable way to put text in a
+    /// schema). Read it with <see cref="Microsoft.ML.GenreSchemaExtensions.GetGenreCard"/>.
+    /// </summary>
+    public const string Card = "GenreCard";
+
     /// <summary>Position of the clip in its source (long), shared by all windows of one clip.</summary>
     public const string ClipIndex = "ClipIndex";
 }

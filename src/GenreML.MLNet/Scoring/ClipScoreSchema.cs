@@ -7,7 +7,7 @@ namespace GenreML.MLNet.Scoring;
 
 /// <summary>
 /// The schema of scored clips: Path (text), Label (key over the card's labels, when the input is labelled),
-/// Score (calibrated float[labels], slot names = labels), PredictedLabel (key), Status (text, see
+/// Score (calibrated float[labels], slot names = labels, the card as its <see cref="AudioColumns.Card"/> annotation), PredictedLabel (key), Status (text, see
 /// <see cref="Inference.Answers.ResultStatus"/>), Duration (seconds), Windows (int), Error (text).
 /// </summary>
 public static class ClipScoreSchema
@@ -27,6 +27,8 @@ public static class ClipScoreSchema
 
         var slotNames = new DataViewSchema.Annotations.Builder();
         slotNames.Add(AnnotationUtilsNames.SlotNames, new VectorDataViewType(TextDataViewType.Instance, count), LabelNames(card));
+        string cardJson = card.ToJson();
+        slotNames.Add(AudioColumns.Card, TextDataViewType.Instance, (ref ReadOnlyMemory<char> value) => value = cardJson.AsMemory());
         builder.AddColumn(AudioColumns.Score, new VectorDataViewType(NumberDataViewType.Single, count), slotNames.ToAnnotations());
         builder.AddColumn(AudioColumns.PredictedLabel, keyType, KeyValues(card));
         builder.AddColumn(AudioColumns.Status, TextDataViewType.Instance);

@@ -1,6 +1,7 @@
 using GenreML.Audio.Features;
 using GenreML.Inference.Cards;
 using GenreML.MLNet.Data;
+using GenreML.MLNet.Saving;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Onnx;
@@ -14,18 +15,22 @@ namespace GenreML.MLNet.Scoring;
 /// window → one row per clip with the mean window probabilities, calibrated, and the clip's status (<see cref="ClipScoreSchema"/>).
 /// The output has a row per input row, in order. Nothing is trained, so there is no estimator: the
 /// catalog method loads and checks the model and returns this transformer. Dispose it to release the ONNX Runtime session.
+/// <c>mlContext.Model.Save</c> saves it in a savable form that loads in any process (see <see cref="ICanSaveModel.Save"/>).
 /// </summary>
 public sealed class GenreScoringTransformer : ITransformer, IDisposable
 {
     private readonly GenreScoringOptions _options;
     private readonly ClipFeaturizer _featurizer;
     private readonly OnnxTransformer _onnx;
+    private readonly TransformsCatalog _transforms;
+    private ITransformer? _savable;
 
     internal GenreScoringTransformer(TransformsCatalog transforms, string modelPath, ModelCard card, GenreScoringOptions options)
     {
         ModelPath = modelPath;
         Card = card;
         _options = options;
+        _transforms = transforms;
         _featurizer = new ClipFeaturizer(card.Features);
         var onnxOptions = new OnnxOptions
         {
@@ -75,10 +80,26 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
         return new ClipScoreView(_onnx.Transform(windows), Card, windows.HasLabel, _options.MinConfidence);
     }
 
-    /// <summary>Not supported: the ONNX file, which carries its card, is the model to keep.</summary>
-    /// <exception cref="NotSupportedException">Always.</exception>
-    void ICanSaveModel.Save(ModelSaveContext ctx) =>
-        throw new NotSupportedException($"Save the ONNX model ('{ModelPath}'), which carries its card, rather than this transformer.");
+    /// <summary>
+    /// Saves the scorer as its savable form (<see cref="SavedScoringPipeline"/>: standard ML.NET transforms plus GenreML's
+    /// registered custom mapping, the ONNX model inside), which <c>mlContext.AddGenreML()</c> then <c>mlContext.Model.Load</c>
+    /// rebuilds in any process. The loaded pipeline gives the same Score (calibrated, in label order), Status,
+    /// PredictedLabel, Duration, Windows and Error per clip, by the same code as the embeddable classifier; its Score
+    /// vector has no stated size or slot names (the labels are PredictedLabel's key values and the card is
+    /// <see cref="Microsoft.ML.GenreSchemaExtensions.GetGenreCard"/>'s), and a text Label column passes through as text.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The scorer was given a card other than its model's (<see cref="GenreScoringOptions.Card"/>).</exception>
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        if (_options.Card is not null)
+        {
+            throw new NotSupportedException(
+                $"This scorer uses a card given in GenreScoringOptions.Card rather than the one inside '{ModelPath}'; a saved pipeline carries the model file and reads its own card, so write the card into the model first.");
+        }
+
+        _savable ??= SavedScoringPipeline.Build(_transforms, File.ReadAllBytes(ModelPath), Card, _options);
+        _savable.Save(ctx);
+    }
 
     /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => _onnx.Dispose();

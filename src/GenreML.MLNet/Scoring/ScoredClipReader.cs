@@ -8,8 +8,9 @@ namespace GenreML.MLNet.Scoring;
 public static class ScoredClipReader
 {
     /// <summary>
-    /// The label names of <paramref name="scored"/> (the Score column's slot names), after checking that it
-    /// has the scored-clip columns with the right types and a Score size equal to the number of labels.
+    /// The label names of <paramref name="scored"/> (the Score column's slot names, or, in a saved and reloaded pipeline
+    /// whose Score has no slot names, PredictedLabel's key values), after checking that it has the scored-clip columns
+    /// with the right types and a PredictedLabel key over as many genres.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing.</exception>
     /// <exception cref="ArgumentException">A column has the wrong type or size.</exception>
@@ -18,45 +19,70 @@ public static class ScoredClipReader
         ArgumentNullException.ThrowIfNull(scored);
         DataViewSchema schema = scored.Schema;
         DataViewSchema.Column score = Require(schema, AudioColumns.Score);
-        if (score.Type is not VectorDataViewType { ItemType: NumberDataViewType, Size: > 0 } vector || vector.ItemType != NumberDataViewType.Single)
+        if (score.Type is not VectorDataViewType { ItemType: NumberDataViewType } vector || vector.ItemType != NumberDataViewType.Single)
         {
-            throw new ArgumentException($"Column '{AudioColumns.Score}' must be a known-size vector of Single, but it is {score.Type}.", nameof(scored));
+            throw new ArgumentException($"Column '{AudioColumns.Score}' must be a vector of Single, but it is {score.Type}.", nameof(scored));
         }
 
-        var names = default(VBuffer<ReadOnlyMemory<char>>);
-        bool named = score.Annotations.Schema.GetColumnOrNull("SlotNames") is not null;
-        if (named)
+        string[] names = Names(score, vector.Size) ?? KeyNames(schema.GetColumnOrNull(AudioColumns.PredictedLabel))
+            ?? throw new ArgumentException(
+                $"Column '{AudioColumns.Score}' has no slot names for its {vector.Size} slots and '{AudioColumns.PredictedLabel}' no key values (the genre names).", nameof(scored));
+        if (vector.Size != 0 && vector.Size != names.Length)
         {
-            score.GetSlotNames(ref names);
+            throw new ArgumentException($"Column '{AudioColumns.Score}' has {vector.Size} slots for {names.Length} genres.", nameof(scored));
         }
 
-        if (!named || names.Length != vector.Size)
+        CheckKey(schema, AudioColumns.PredictedLabel, names.Length, required: true);
+        if (schema.GetColumnOrNull(AudioColumns.Label) is { Type: not TextDataViewType })
         {
-            throw new ArgumentException($"Column '{AudioColumns.Score}' has no slot names for its {vector.Size} slots (the genre names).", nameof(scored));
+            CheckKey(schema, AudioColumns.Label, names.Length, required: false);
         }
 
-        CheckKey(schema, AudioColumns.PredictedLabel, vector.Size, required: true);
-        CheckKey(schema, AudioColumns.Label, vector.Size, required: false);
         CheckType(schema, AudioColumns.Path, TextDataViewType.Instance);
         CheckType(schema, AudioColumns.Duration, NumberDataViewType.Double);
         CheckType(schema, AudioColumns.Windows, NumberDataViewType.Int32);
         CheckType(schema, AudioColumns.Error, TextDataViewType.Instance);
+        return names;
+    }
+
+    private static string[]? Names(DataViewSchema.Column score, int size)
+    {
+        if (size == 0 || score.Annotations.Schema.GetColumnOrNull("SlotNames") is null)
+        {
+            return null;
+        }
+
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        score.GetSlotNames(ref names);
+        return names.Length == size ? names.DenseValues().Select(n => n.ToString()).ToArray() : null;
+    }
+
+    private static string[]? KeyNames(DataViewSchema.Column? key)
+    {
+        if (key is not { } column || !column.HasKeyValues())
+        {
+            return null;
+        }
+
+        var names = default(VBuffer<ReadOnlyMemory<char>>);
+        column.GetKeyValues(ref names);
         return names.DenseValues().Select(n => n.ToString()).ToArray();
     }
 
     /// <summary>Reads <paramref name="scored"/> row by row (lazily; scoring happens as the sequence is enumerated).</summary>
     public static IEnumerable<ScoredClip> Read(IDataView scored)
     {
-        int size = Labels(scored).Length;
-        return ReadChecked(scored, size);
+        string[] labels = Labels(scored);
+        return ReadChecked(scored, labels);
     }
 
-    private static IEnumerable<ScoredClip> ReadChecked(IDataView scored, int size)
+    private static IEnumerable<ScoredClip> ReadChecked(IDataView scored, string[] labels)
     {
+        int size = labels.Length;
         DataViewSchema schema = scored.Schema;
         using DataViewRowCursor cursor = scored.GetRowCursor(schema);
         var path = cursor.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Path]);
-        ValueGetter<uint>? label = schema.GetColumnOrNull(AudioColumns.Label) is { } column ? cursor.GetGetter<uint>(column) : null;
+        ValueGetter<uint>? label = schema.GetColumnOrNull(AudioColumns.Label) is { } column ? LabelKey(cursor, column, labels) : null;
         var score = cursor.GetGetter<VBuffer<float>>(schema[AudioColumns.Score]);
         var predicted = cursor.GetGetter<uint>(schema[AudioColumns.PredictedLabel]);
         var duration = cursor.GetGetter<double>(schema[AudioColumns.Duration]);
@@ -82,6 +108,22 @@ public static class ScoredClipReader
             scores.CopyTo(values);
             yield return new ScoredClip(p.ToString(), l, values, pr, d, w, e.ToString(), s.ToString());
         }
+    }
+
+    private static ValueGetter<uint> LabelKey(DataViewRowCursor cursor, DataViewSchema.Column column, string[] labels)
+    {
+        if (column.Type is not TextDataViewType)
+        {
+            return cursor.GetGetter<uint>(column);
+        }
+
+        var text = cursor.GetGetter<ReadOnlyMemory<char>>(column);
+        return (ref uint key) =>
+        {
+            ReadOnlyMemory<char> name = default;
+            text(ref name);
+            key = (uint)(Array.IndexOf(labels, name.ToString()) + 1);
+        };
     }
 
     private static DataViewSchema.Column Require(DataViewSchema schema, string name) =>
