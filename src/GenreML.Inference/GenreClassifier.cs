@@ -44,7 +44,7 @@ public sealed class GenreClassifier : IDisposable
             throw;
         }
 
-        _featurizer = new ClipFeaturizer(Card.Features);
+        _featurizer = new ClipFeaturizer(Card.Features, _options.SinglePassBytes);
         _runner = new WindowRunner(_session, Card);
         EmbeddingWidth = ModelContract.EmbeddingWidth(Card, _session, source);
         Source = source;

@@ -5,6 +5,7 @@ using GenreML.Audio.Resampling;
 using GenreML.Inference.Answers;
 using GenreML.Inference.Cards;
 using GenreML.Inference.Input;
+using GenreML.Inference.Results;
 using GenreML.Inference.Tests.Fixtures;
 
 namespace GenreML.Inference.Tests;
@@ -46,6 +47,26 @@ public sealed class ClipWindowStreamTests : IDisposable
             Assert.Equal(evidence.LevelDbfs, clip.Evidence.LevelDbfs);
             Assert.Equal(evidence.Spectral, clip.Evidence.Spectral);
         }
+    }
+
+    [Fact]
+    public void Files_signals_and_one_way_streams_read_twice_give_the_answers_of_one_pass()
+    {
+        string path = _clips.Wav("rock");
+        using var twice = GenreClassifier.Open(TinyModel.Path, new GenreClassifierOptions { SinglePassBytes = 0, IncludeWindows = true });
+        using var once = GenreClassifier.Open(TinyModel.Path, new GenreClassifierOptions { IncludeWindows = true });
+        GenrePrediction expected = once.Classify(path);
+        var signal = new AudioSignal(TestClips.Samples("rock", sampleRate: 44100), 44100);
+        using var pipe = new ForwardOnlyStream(File.ReadAllBytes(path));
+        foreach (GenrePrediction actual in new[] { twice.Classify(path), twice.Classify(pipe, "rock.wav") })
+        {
+            Assert.Equal(expected.Scores, actual.Scores);
+            Assert.Equal(expected.Status, actual.Status);
+            Assert.Equal(expected.NotMusicScore, actual.NotMusicScore);
+            Assert.Equal(expected.Windows!.Select(w => w.Probabilities), actual.Windows!.Select(w => w.Probabilities));
+        }
+
+        Assert.Equal(once.Classify(signal).Scores, twice.Classify(signal).Scores);
     }
 
     [Fact]

@@ -18,11 +18,20 @@ public sealed class ClipFeaturizer : IClipFeaturizer
     private readonly LogMelExtractor _extractor;
 
     /// <summary>Creates a featurizer for <paramref name="options"/> (validated).</summary>
-    public ClipFeaturizer(LogMelOptions options)
+    /// <param name="options">The feature settings.</param>
+    /// <param name="singlePassBytes">Mel frames a clip <see cref="Open(string)"/>ed may keep from its first pass so that it is decoded only
+    /// once (<see cref="LogMelStream.KeepBytes"/> by default, about 12 minutes; 0 decodes every clip twice).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="singlePassBytes"/> is negative.</exception>
+    public ClipFeaturizer(LogMelOptions options, long singlePassBytes = LogMelStream.KeepBytes)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(singlePassBytes);
         _extractor = new LogMelExtractor(options);
+        SinglePassBytes = singlePassBytes;
     }
+
+    /// <summary>Mel frames (bytes) a clip may keep from its first pass so that it is decoded only once.</summary>
+    public long SinglePassBytes { get; }
 
     /// <summary>The feature settings.</summary>
     public LogMelOptions Options => _extractor.Options;
@@ -36,7 +45,7 @@ public sealed class ClipFeaturizer : IClipFeaturizer
     {
         ArgumentNullException.ThrowIfNull(path);
         AudioDecodeOptions options = AudioDecodeOptions.FromEnvironment();
-        return LogMelStream.Open(_extractor, () => AudioDecoder.Open(path, options));
+        return LogMelStream.Open(_extractor, () => AudioDecoder.Open(path, options), keepBytes: SinglePassBytes);
     }
 
     /// <summary>
@@ -57,11 +66,11 @@ public sealed class ClipFeaturizer : IClipFeaturizer
             {
                 stream.Position = start;
                 return AudioDecoder.Open(stream, sourceName, options);
-            });
+            }, keepBytes: SinglePassBytes);
         }
 
         SpooledCopy spool = SpooledCopy.Of(stream, sourceName);
-        return LogMelStream.Open(_extractor, () => spool.Open(sourceName, options), spool);
+        return LogMelStream.Open(_extractor, () => spool.Open(sourceName, options), spool, SinglePassBytes);
     }
 
     /// <summary>Opens a decoded signal (any rate) as a log-Mel stream.</summary>
@@ -69,7 +78,7 @@ public sealed class ClipFeaturizer : IClipFeaturizer
     public LogMelStream Open(AudioSignal signal, string sourceName = "signal")
     {
         ArgumentNullException.ThrowIfNull(signal);
-        return LogMelStream.Open(_extractor, () => MonoAudioSource.FromSignal(signal, sourceName));
+        return LogMelStream.Open(_extractor, () => MonoAudioSource.FromSignal(signal, sourceName), keepBytes: SinglePassBytes);
     }
 
     /// <summary>Decodes <paramref name="path"/> and resamples it to the feature sample rate.</summary>

@@ -128,7 +128,7 @@ public sealed class LogMelStream : IDisposable
         using MonoAudioSource source = Resampler.Resample(_open(), Options.SampleRate);
         var reader = new MelFrameReader(_extractor, source);
         int got;
-        while ((got = reader.Read(full, blockFrames, blockFrames)) > 0)
+        while ((got = reader.ReadBlock(full, blockFrames, blockFrames)) > 0)
         {
             if (reader.Frames > Frames)
             {
@@ -182,7 +182,7 @@ public sealed class LogMelStream : IDisposable
         var reader = new MelFrameReader(_extractor, source);
         var block = new float[bands * PassOneBlockFrames];
         int got;
-        while ((got = reader.Read(block, PassOneBlockFrames, PassOneBlockFrames)) > 0)
+        while ((got = reader.ReadBlock(block, PassOneBlockFrames, PassOneBlockFrames)) > 0)
         {
             Spectrogram frames = got == PassOneBlockFrames ? new Spectrogram(block, bands, got) : Compact(block, PassOneBlockFrames, got);
             largest = MathF.Max(largest, DecibelScale.Max(frames.Data));

@@ -45,12 +45,29 @@ internal sealed class MelFrameReader
     public long Frames => _next;
 
     /// <summary>
-    /// Writes up to <paramref name="maxFrames"/> next frames band-major into <paramref name="destination"/>
-    /// (band b of the i-th frame at <c>b·stride + i</c>); returns how many, 0 at the end.
+    /// Fills columns 0 … <paramref name="frames"/> − 1 of a band-major block of <paramref name="stride"/> columns
+    /// with the next frames, fewer only at the end; returns how many were written (0 at the end).
     /// </summary>
     /// <exception cref="AudioFormatException">The source cannot be decoded.</exception>
     /// <exception cref="ArgumentException">Reflect padding is asked for a signal not longer than FftSize/2.</exception>
-    public int Read(Span<float> destination, int stride, int maxFrames)
+    public int ReadBlock(Span<float> destination, int stride, int frames)
+    {
+        int filled = 0, got;
+        while (filled < frames && (got = Read(destination, stride, filled, frames - filled)) > 0)
+        {
+            filled += got;
+        }
+
+        return filled;
+    }
+
+    /// <summary>
+    /// Writes up to <paramref name="maxFrames"/> next frames band-major into <paramref name="destination"/>
+    /// (band b of the i-th frame at <c>b·stride + column + i</c>); returns how many, 0 at the end.
+    /// </summary>
+    /// <exception cref="AudioFormatException">The source cannot be decoded.</exception>
+    /// <exception cref="ArgumentException">Reflect padding is asked for a signal not longer than FftSize/2.</exception>
+    public int Read(Span<float> destination, int stride, int column, int maxFrames)
     {
         while (true)
         {
@@ -58,7 +75,7 @@ internal sealed class MelFrameReader
             if (ready > 0)
             {
                 long length = Ended ? Samples : long.MaxValue;
-                _extractor.ComputeFrames(_buffer.AsSpan(0, _buffered), _bufferStart, length, _next, ready, destination, stride, 0);
+                _extractor.ComputeFrames(_buffer.AsSpan(0, _buffered), _bufferStart, length, _next, ready, destination, stride, column);
                 _next += ready;
                 return ready;
             }

@@ -74,7 +74,9 @@ internal sealed class ClipScoreView : IDataView
             _view = view;
             DataViewSchema schema = view._windows.Schema;
             DataViewSchema.Column probabilities = schema[view._card.ProbabilitiesOutput];
-            _input = view._windows.GetRowCursor(schema);
+            // Everything but the window itself: ML.NET's splitter and consolidator pool the values of every column
+            // they carry, and 64-KB windows pooled by the thousand were most of a long file's memory.
+            _input = view._windows.GetRowCursor(schema.Where(c => c.Name != view._card.InputName));
             _clipIndex = _input.GetGetter<long>(schema[AudioColumns.ClipIndex]);
             _path = _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Path]);
             _label = view._labelled ? _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Label]) : null;
