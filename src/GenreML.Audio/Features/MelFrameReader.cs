@@ -14,9 +14,7 @@ internal sealed class MelFrameReader
 
     private readonly LogMelExtractor _extractor;
     private readonly MonoAudioSource _source;
-    private float[] _buffer;
-    private int _buffered;
-    private long _bufferStart;
+    private readonly SlidingSamples _samples = new(ChunkSamples);
     private long _next;
 
     /// <summary>Reads <paramref name="source"/>, whose rate must be the extractor's.</summary>
@@ -29,11 +27,10 @@ internal sealed class MelFrameReader
 
         _extractor = extractor;
         _source = source;
-        _buffer = new float[ChunkSamples + 2 * extractor.Options.FftSize];
     }
 
     /// <summary>Samples read so far (all of them once <see cref="Ended"/>).</summary>
-    public long Samples { get; private set; }
+    public long Samples => _samples.End;
 
     /// <summary>Sum of the squares of the samples read, added in order in double precision.</summary>
     public double Energy { get; private set; }
@@ -75,7 +72,7 @@ internal sealed class MelFrameReader
             if (ready > 0)
             {
                 long length = Ended ? Samples : long.MaxValue;
-                _extractor.ComputeFrames(_buffer.AsSpan(0, _buffered), _bufferStart, length, _next, ready, destination, stride, column);
+                _extractor.ComputeFrames(_samples.Held, _samples.Start, length, _next, ready, destination, stride, column);
                 _next += ready;
                 return ready;
             }
@@ -110,24 +107,10 @@ internal sealed class MelFrameReader
 
     private void Fill()
     {
-        int fftSize = _extractor.Options.FftSize;
-        long keep = Math.Max(0, Math.Min(_extractor.FrameStart(_next), Samples - fftSize));
-        int drop = (int)Math.Clamp(keep - _bufferStart, 0, _buffered);
-        if (drop > 0)
-        {
-            _buffer.AsSpan(drop, _buffered - drop).CopyTo(_buffer);
-            _buffered -= drop;
-            _bufferStart += drop;
-        }
-
-        if (_buffer.Length - _buffered < ChunkSamples)
-        {
-            Array.Resize(ref _buffer, _buffered + ChunkSamples + fftSize);
-        }
-
-        Span<float> chunk = _buffer.AsSpan(_buffered, ChunkSamples);
-        int got = _source.Read(chunk);
-        if (got == 0)
+        // Keep the next frame's samples and, for reflect padding at the end, the last FftSize.
+        long keep = Math.Min(_extractor.FrameStart(_next), Samples - _extractor.Options.FftSize);
+        ReadOnlySpan<float> chunk = _samples.Refill(_source, keep);
+        if (chunk.IsEmpty)
         {
             Ended = true;
             _extractor.ThrowIfTooShortToReflect(Samples);
@@ -135,13 +118,11 @@ internal sealed class MelFrameReader
         }
 
         double energy = Energy;
-        foreach (float s in chunk[..got])
+        foreach (float s in chunk)
         {
             energy += (double)s * s;
         }
 
         Energy = energy;
-        _buffered += got;
-        Samples += got;
     }
 }

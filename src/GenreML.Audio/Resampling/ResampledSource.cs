@@ -14,10 +14,7 @@ internal sealed class ResampledSource : MonoAudioSource
 
     private readonly MonoAudioSource _inner;
     private readonly Resampler _resampler;
-    private float[] _buffer = new float[2 * ChunkSamples];
-    private int _buffered;
-    private long _bufferStart;
-    private long _received;
+    private readonly SlidingSamples _input = new(ChunkSamples);
     private long _next;
     private bool _innerEnded;
 
@@ -38,11 +35,11 @@ internal sealed class ResampledSource : MonoAudioSource
     {
         while (true)
         {
-            int ready = _resampler.Ready(_next, _received, _innerEnded, destination.Length);
+            int ready = _resampler.Ready(_next, _input.End, _innerEnded, destination.Length);
             if (ready > 0)
             {
-                long inputLength = _innerEnded ? _received : long.MaxValue;
-                _resampler.Produce(_buffer.AsSpan(0, _buffered), _bufferStart, inputLength, _next, destination[..ready]);
+                long inputLength = _innerEnded ? _input.End : long.MaxValue;
+                _resampler.Produce(_input.Held, _input.Start, inputLength, _next, destination[..ready]);
                 _next += ready;
                 return ready;
             }
@@ -67,29 +64,10 @@ internal sealed class ResampledSource : MonoAudioSource
     /// <summary>Drops the input no output still needs, then appends the inner source's next chunk.</summary>
     private void Fill()
     {
-        long keep = Math.Min(_resampler.FirstInputNeeded(_next), _received);
-        int drop = (int)Math.Clamp(keep - _bufferStart, 0, _buffered);
-        if (drop > 0)
-        {
-            _buffer.AsSpan(drop, _buffered - drop).CopyTo(_buffer);
-            _buffered -= drop;
-            _bufferStart += drop;
-        }
-
-        if (_buffer.Length - _buffered < ChunkSamples)
-        {
-            Array.Resize(ref _buffer, _buffered + 2 * ChunkSamples);
-        }
-
-        int got = _inner.Read(_buffer.AsSpan(_buffered, ChunkSamples));
-        if (got == 0)
+        if (_input.Refill(_inner, _resampler.FirstInputNeeded(_next)).IsEmpty)
         {
             _innerEnded = true;
             Warning = _inner.Warning;
-            return;
         }
-
-        _buffered += got;
-        _received += got;
     }
 }
