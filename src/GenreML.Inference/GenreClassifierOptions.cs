@@ -15,8 +15,12 @@ public sealed record GenreClassifierOptions
     /// <summary>CUDA device ordinal used when <see cref="Device"/> is <see cref="ExecutionDevice.Cuda"/>. Default 0.</summary>
     public int CudaDeviceId { get; init; }
 
-    /// <summary>Most windows sent to the network in one run. Default 32.</summary>
-    public int WindowBatchSize { get; init; } = 32;
+    /// <summary>
+    /// Most windows sent to the network in one run. Default 8: ONNX Runtime holds every activation of a batch at once
+    /// (several MB per window for the shipped model), so this sets the peak memory of any file longer than a few
+    /// windows: <c>genreml predict</c> on a 2-hour WAV peaked at 192 MB with 8 and 395 MB with 32 (docs/architecture.md).
+    /// </summary>
+    public int WindowBatchSize { get; init; } = 8;
 
     /// <summary>Whether predictions carry per-window probabilities with start and end times. Default false.</summary>
     public bool IncludeWindows { get; init; }
