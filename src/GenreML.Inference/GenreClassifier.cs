@@ -44,7 +44,7 @@ public sealed class GenreClassifier : IDisposable
             throw;
         }
 
-        _featurizer = new ClipFeaturizer(Card.Features);
+        _featurizer = new ClipFeaturizer(Card.Features, _options.SinglePassBytes);
         _runner = new WindowRunner(_session, Card);
         EmbeddingWidth = ModelContract.EmbeddingWidth(Card, _session, source);
         Source = source;
@@ -138,7 +138,7 @@ public sealed class GenreClassifier : IDisposable
         ArgumentNullException.ThrowIfNull(sourceName);
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
-        return Classify(_featurizer.Load(audio, sourceName), sourceName, null, cancellationToken);
+        return Classify(_featurizer.Open(audio, sourceName), null, cancellationToken);
     }
 
     /// <summary>
@@ -163,7 +163,12 @@ public sealed class GenreClassifier : IDisposable
     {
         ArgumentNullException.ThrowIfNull(signal);
         ThrowIfDisposed();
-        return Classify(_featurizer.ToFeatureRate(signal), "signal", null, cancellationToken);
+        if (signal.Samples.Length == 0)
+        {
+            throw new ArgumentException("signal: the audio has no samples.", nameof(signal));
+        }
+
+        return Classify(_featurizer.Open(signal), null, cancellationToken);
     }
 
     /// <summary>
@@ -177,15 +182,9 @@ public sealed class GenreClassifier : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         ThrowIfDisposed();
-        AudioSignal signal = _featurizer.Load(path);
-        if (signal.Samples.Length == 0)
-        {
-            throw new ArgumentException($"{path}: the audio has no samples.");
-        }
-
-        Spectrogram spectrogram = _featurizer.Compute(signal);
-        float[][] windows = _runner.Run(SpectrogramWindows.Cut(spectrogram, Card.WindowFrames, Card.WindowHop), _options.WindowBatchSize, cancellationToken);
-        return new ClipExamination(windows, ClipAggregation.Mean(windows), ClipEvidence.Measure(signal.Samples, signal.SampleRate, spectrogram));
+        using ClipWindowStream clip = OpenWindows(_featurizer.Open(path));
+        float[][] windows = RunWindows(clip, _options.WindowBatchSize, cancellationToken);
+        return new ClipExamination(windows, ClipAggregation.Mean(windows), clip.Evidence);
     }
 
     /// <summary>
@@ -257,26 +256,25 @@ public sealed class GenreClassifier : IDisposable
         int width = EmbeddingWidth ?? throw new InvalidOperationException(
             $"{Source}: the model has no '{Card.EmbeddingOutput}' output, so it cannot embed; re-export it with this version of GenreML");
         cancellationToken.ThrowIfCancellationRequested();
-        AudioSignal signal = _featurizer.Load(path);
-        if (signal.Samples.Length == 0)
-        {
-            throw new ArgumentException($"{path}: the audio has no samples.");
-        }
-
-        float[][] windows = SpectrogramWindows.Cut(_featurizer.Compute(signal), Card.WindowFrames, Card.WindowHop);
-        float[][] rows = _runner.RunEmbedding(windows, _options.WindowBatchSize, width, cancellationToken);
+        using ClipWindowStream clip = OpenWindows(_featurizer.Open(path));
         var mean = new float[width];
-        foreach (float[] row in rows)
+        int count = 0;
+        ForEachBatch(clip, _options.WindowBatchSize, batch =>
         {
-            for (int i = 0; i < width; i++)
+            foreach (float[] row in _runner.RunEmbedding(batch, _options.WindowBatchSize, width, cancellationToken))
             {
-                mean[i] += row[i];
+                for (int i = 0; i < width; i++)
+                {
+                    mean[i] += row[i];
+                }
+
+                count++;
             }
-        }
+        });
 
         for (int i = 0; i < width; i++)
         {
-            mean[i] /= rows.Length;
+            mean[i] /= count;
         }
 
         return mean;
@@ -297,20 +295,46 @@ public sealed class GenreClassifier : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         ThrowIfDisposed();
         cancellationToken.ThrowIfCancellationRequested();
-        return Classify(_featurizer.Load(path), path, batchSize, cancellationToken);
+        return Classify(_featurizer.Open(path), batchSize, cancellationToken);
     }
 
-    private GenrePrediction Classify(AudioSignal atFeatureRate, string source, int? batchSize, CancellationToken cancellationToken)
+    /// <summary>Classifies a clip streamed in bounded memory (and disposes it).</summary>
+    private GenrePrediction Classify(LogMelStream features, int? batchSize, CancellationToken cancellationToken)
     {
-        if (atFeatureRate.Samples.Length == 0)
+        using ClipWindowStream clip = OpenWindows(features);
+        cancellationToken.ThrowIfCancellationRequested();
+        float[][] probabilities = RunWindows(clip, batchSize ?? _options.WindowBatchSize, cancellationToken);
+        return PredictionBuilder.Build(Card, probabilities, clip.Duration, _options.IncludeWindows, clip.Evidence, _options.MinConfidence);
+    }
+
+    private ClipWindowStream OpenWindows(LogMelStream features) => new(features, Card.WindowFrames, Card.WindowHop);
+
+    /// <summary>The probabilities of a clip's windows, run as the windows are cut, a batch at a time.</summary>
+    private float[][] RunWindows(ClipWindowStream clip, int batchSize, CancellationToken cancellationToken)
+    {
+        var rows = new List<float[]>(clip.WindowCount);
+        ForEachBatch(clip, batchSize, batch => rows.AddRange(_runner.Run(batch, batchSize, cancellationToken)));
+        return [.. rows];
+    }
+
+    /// <summary>Hands the clip's windows to <paramref name="run"/> in batches of up to <paramref name="batchSize"/>, in order; only one batch is held at a time.</summary>
+    private static void ForEachBatch(ClipWindowStream clip, int batchSize, Action<List<float[]>> run)
+    {
+        var batch = new List<float[]>(batchSize);
+        foreach (float[] window in clip.Windows())
         {
-            throw new ArgumentException($"{source}: the audio has no samples.");
+            batch.Add(window);
+            if (batch.Count == batchSize)
+            {
+                run(batch);
+                batch.Clear();
+            }
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        Spectrogram spectrogram = _featurizer.Compute(atFeatureRate);
-        ClipEvidence evidence = ClipEvidence.Measure(atFeatureRate.Samples, atFeatureRate.SampleRate, spectrogram);
-        return Predict(spectrogram, atFeatureRate.Duration, evidence, batchSize, cancellationToken);
+        if (batch.Count > 0)
+        {
+            run(batch);
+        }
     }
 
     private GenrePrediction Predict(Spectrogram spectrogram, TimeSpan duration, ClipEvidence evidence, int? batchSize, CancellationToken cancellationToken)

@@ -15,8 +15,19 @@ public sealed record GenreClassifierOptions
     /// <summary>CUDA device ordinal used when <see cref="Device"/> is <see cref="ExecutionDevice.Cuda"/>. Default 0.</summary>
     public int CudaDeviceId { get; init; }
 
-    /// <summary>Most windows sent to the network in one run. Default 32.</summary>
-    public int WindowBatchSize { get; init; } = 32;
+    /// <summary>
+    /// Most windows sent to the network in one run. Default 8: ONNX Runtime holds every activation of a batch at once
+    /// (several MB per window for the shipped model), so this sets the peak memory of any file longer than a few
+    /// windows: <c>genreml predict</c> on a 2-hour WAV peaked at 192 MB with 8 and 395 MB with 32 (docs/architecture.md).
+    /// </summary>
+    public int WindowBatchSize { get; init; } = 8;
+
+    /// <summary>
+    /// Mel frames (bytes) a clip may keep from its first pass so that it is decoded only once; a longer clip is decoded
+    /// twice to stay in bounded memory (docs/architecture.md, "Long clips in bounded memory"). Default
+    /// <see cref="Audio.Features.LogMelStream.KeepBytes"/> (16 MiB, about 12 minutes of audio); 0 decodes every clip twice.
+    /// </summary>
+    public long SinglePassBytes { get; init; } = Audio.Features.LogMelStream.KeepBytes;
 
     /// <summary>Whether predictions carry per-window probabilities with start and end times. Default false.</summary>
     public bool IncludeWindows { get; init; }
@@ -43,6 +54,8 @@ public sealed record GenreClassifierOptions
             throw new ArgumentException($"{nameof(WindowBatchSize)} must be positive (got {WindowBatchSize}).", nameof(WindowBatchSize));
         if (MinConfidence is double m && !(m >= 0 && m <= 1))
             throw new ArgumentException($"{nameof(MinConfidence)} must be in [0, 1] (got {m}).", nameof(MinConfidence));
+        if (SinglePassBytes < 0)
+            throw new ArgumentException($"{nameof(SinglePassBytes)} must be zero or positive (got {SinglePassBytes}).", nameof(SinglePassBytes));
         if (!Enum.IsDefined(Device))
             throw new ArgumentException($"{nameof(Device)} {(int)Device} is not a known device.", nameof(Device));
     }

@@ -75,6 +75,28 @@ public sealed class TagCommandTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [SkippableFact]
+    public async Task Classifying_folders_leaves_silence_and_too_short_files_alone_and_plans_the_rest()
+    {
+        Skip.IfNot(TagFixtures.Available, "ffmpeg is not installed");
+        string folder = NewFolder();
+        string tone = TagFixtures.CopyTo(folder, "plain.flac")[0];
+        string silent = Path.Combine(folder, "silent.flac");
+        string brief = Path.Combine(folder, "brief.flac");
+        TagFixtures.Run("ffmpeg", $"-v error -y -f lavfi -i anullsrc=r=22050:cl=mono -t 2 -c:a flac \"{silent}\"");
+        TagFixtures.Run("ffmpeg", $"-v error -y -f lavfi -i sine=frequency=440:duration=0.5:sample_rate=22050 -c:a flac \"{brief}\"");
+        byte[][] before = new[] { tone, silent, brief }.Select(File.ReadAllBytes).ToArray();
+
+        (int code, string output, _) = await CliRunner.RunAsync("tag", folder, "--model", TinyModel, "--min-confidence", "0", "--mode", "replace");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"{tone}: Blues → ", output, StringComparison.Ordinal);
+        Assert.Contains($"{silent}: left alone: the model's answer is 'silence'", output, StringComparison.Ordinal);
+        Assert.Contains($"{brief}: left alone: the model's answer is 'too_short'", output, StringComparison.Ordinal);
+        Assert.Equal(before, new[] { tone, silent, brief }.Select(File.ReadAllBytes).ToArray());
+        Directory.Delete(folder, recursive: true);
+    }
+
     /// <summary>
     /// Starts real <c>tag --write --out … --resume</c> processes (classifying with the tiny test model) and kills them
     /// (SIGKILL) at seeded random moments; after every kill each file must be either byte-identical to the original

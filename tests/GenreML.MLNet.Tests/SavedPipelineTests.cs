@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using GenreML.Inference.Cards;
 using GenreML.MLNet.Data;
+using GenreML.MLNet.Evaluation;
 using GenreML.MLNet.Scoring;
 using Microsoft.ML;
 
@@ -24,12 +25,14 @@ public sealed class SavedPipelineTests
             var ml = new MLContext(seed: 1);
             IDataView clips = ml.Data.LoadFromAudioFolder(audio.Root);
             List<ScoredClip> inMemory;
+            GenreEvaluationResult evaluated;
             ModelCard card;
             using (GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(TestAudio.TinyModel))
             {
                 IDataView scored = scorer.Transform(clips);
                 card = scored.Schema.GetGenreCard();
                 inMemory = ScoredClipReader.Read(scored).ToList();
+                evaluated = ml.MulticlassClassification.EvaluateGenres(scored);
                 ml.Model.Save(scorer, clips.Schema, zip);
             }
 
@@ -61,6 +64,10 @@ public sealed class SavedPipelineTests
             }
 
             Assert.Contains(fresh.Clips, c => !c.Succeeded && c.Path.EndsWith("broken.wav", StringComparison.Ordinal));
+            var reloadedFigures = ml.MulticlassClassification.EvaluateGenres(loaded.Transform(clips));
+            Assert.Equal(evaluated.MicroAccuracy, reloadedFigures.MicroAccuracy);
+            Assert.Equal(evaluated.LogLoss, reloadedFigures.LogLoss, 4);
+            Assert.Equal(evaluated.Clips, reloadedFigures.Clips);
         }
         finally
         {

@@ -121,6 +121,17 @@ public abstract class MonoAudioSource : IDisposable
         return new AudioSignal(samples.ToArray(), SampleRate, SourceChannels, Warning);
     }
 
+    /// <summary>
+    /// Reads <paramref name="signal"/> (already decoded, in memory) in chunks like a file; its
+    /// <see cref="AudioSignal.Warning"/> becomes the source's once the end is read.
+    /// </summary>
+    public static MonoAudioSource FromSignal(AudioSignal signal, string sourceName = "signal")
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return new SignalSource(signal, sourceName);
+    }
+
     /// <summary>Something the source closes with itself (the file it opened), set by the code that opens it.</summary>
     internal IDisposable? Owned { get; set; }
 

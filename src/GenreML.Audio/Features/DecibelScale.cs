@@ -9,12 +9,21 @@ namespace GenreML.Audio.Features;
 /// v ← m·log10(max(v, amin)) − m·log10(max(ref, amin)) with m = 10 for power and 20 for magnitude,
 /// ref = 1 or the largest value, then v ← max(v, max(v) − top_db).
 /// For magnitude the floor amin applies to the magnitude itself (as torchaudio's <c>AmplitudeToDB</c>).
+/// Every value goes through the same vector logarithm wherever it sits, so a spectrogram converted in blocks
+/// (<see cref="LogMelStream"/>, with the clip's largest value given) equals one converted whole.
 /// </summary>
 internal static class DecibelScale
 {
     /// <summary>Converts <paramref name="values"/> in place according to <paramref name="options"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Apply(Span<float> values, LogMelOptions options)
+    public static void Apply(Span<float> values, LogMelOptions options) => Apply(values, options, Max(values));
+
+    /// <summary>
+    /// Converts <paramref name="values"/>, a part of a spectrogram whose largest value is <paramref name="largest"/>,
+    /// in place: the reference (<see cref="DbReference.Max"/>) and the top_db floor follow the whole spectrogram.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Apply(Span<float> values, LogMelOptions options, float largest)
     {
         if (values.IsEmpty)
         {
@@ -23,7 +32,6 @@ internal static class DecibelScale
 
         float multiplier = options.Spectrum == SpectrumKind.Power ? 10f : 20f;
         float amin = (float)options.AMin;
-        float largest = Max(values);
         float reference = options.DbReference == DbReference.Max ? largest : 1f;
         float referenceDb = multiplier * MathF.Log10(MathF.Max(reference, amin));
         float floor = options.TopDb is { } topDb
@@ -43,14 +51,21 @@ internal static class DecibelScale
             vectors[i] = Vector.Max(db, floorVector);
         }
 
-        for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
+        // The tail goes through the same vector logarithm as the rest (padded with amin, which is not written back).
+        int done = vectors.Length * Vector<float>.Count;
+        if (done < values.Length)
         {
-            float db = scale * MathF.Log(MathF.Max(values[i], amin)) - referenceDb;
-            values[i] = MathF.Max(db, floor);
+            Span<float> tail = stackalloc float[Vector<float>.Count];
+            tail.Fill(amin);
+            values[done..].CopyTo(tail);
+            var db = Vector.Max(Vector.Log(Vector.Max(new Vector<float>(tail), aminVector)) * scaleVector - referenceVector, floorVector);
+            db.CopyTo(tail);
+            tail[..(values.Length - done)].CopyTo(values[done..]);
         }
     }
 
-    private static float Max(ReadOnlySpan<float> values)
+    /// <summary>The largest of <paramref name="values"/> (−∞ for none).</summary>
+    public static float Max(ReadOnlySpan<float> values)
     {
         var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
         var best = new Vector<float>(float.NegativeInfinity);

@@ -87,12 +87,37 @@ public sealed class LogMelExtractor
             return;
         }
 
-        int pad = Options.Center ? Options.FftSize / 2 : 0;
-        if (Options.Center && Options.PadMode == PadMode.Reflect && samples.Length <= pad)
+        ThrowIfTooShortToReflect(samples.Length);
+        ComputeFrames(samples, 0, samples.Length, 0, frames, destination, frames, 0);
+        if (Options.ToDecibels)
         {
-            throw new ArgumentException($"Reflect padding needs more than FftSize/2 = {pad} samples; the signal has {samples.Length}.", nameof(samples));
+            DecibelScale.Apply(destination, Options);
         }
+    }
 
+    /// <summary>Throws when reflect padding is asked for a signal of <paramref name="length"/> samples, not longer than FftSize/2.</summary>
+    internal void ThrowIfTooShortToReflect(long length)
+    {
+        int pad = Options.FftSize / 2;
+        if (Options.Center && Options.PadMode == PadMode.Reflect && length <= pad)
+        {
+            throw new ArgumentException($"Reflect padding needs more than FftSize/2 = {pad} samples; the signal has {length}.", "samples");
+        }
+    }
+
+    /// <summary>The first sample (absolute index, may be negative) frame <paramref name="frame"/> reads.</summary>
+    internal long FrameStart(long frame) => frame * Options.HopLength - (Options.Center ? Options.FftSize / 2 : 0);
+
+    /// <summary>
+    /// The one computation of Mel frames (power or magnitude, before decibels), for whole signals and streams alike:
+    /// frames <paramref name="firstFrame"/> … firstFrame + count − 1 of a signal of <paramref name="length"/> samples
+    /// (<see cref="long.MaxValue"/> while its end is not known: the caller then asks only for frames that lie inside
+    /// the samples it holds), of which <paramref name="samples"/> holds samples <paramref name="samplesStart"/> onwards.
+    /// Frame f of band b goes to <c>destination[b·stride + column + f − firstFrame]</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void ComputeFrames(ReadOnlySpan<float> samples, long samplesStart, long length, long firstFrame, int count, Span<float> destination, int stride, int column)
+    {
         int lanes = LaneFft.Lanes;
         int fftSize = Options.FftSize;
         float[] re = ArrayPool<float>.Shared.Rent(_fft.Rows * lanes);
@@ -101,21 +126,23 @@ public sealed class LogMelExtractor
         float[] staging = ArrayPool<float>.Shared.Rent(fftSize * lanes);
         try
         {
+            Span<long> starts = stackalloc long[lanes];
             Span<int> offsets = stackalloc int[lanes];
             Span<float> melLanes = stackalloc float[lanes];
             Span<float> reRows = re.AsSpan(0, _fft.Rows * lanes);
             Span<float> imRows = im.AsSpan(0, _fft.Rows * lanes);
             Span<float> bins = spectrum.AsSpan(0, _fft.Bins * lanes);
             bool magnitude = Options.Spectrum == SpectrumKind.Magnitude;
-            for (int first = 0; first < frames; first += lanes)
+            for (int first = 0; first < count; first += lanes)
             {
-                int count = Math.Min(lanes, frames - first);
+                int batch = Math.Min(lanes, count - first);
                 bool inside = true;
                 for (int l = 0; l < lanes; l++)
                 {
                     // Spare lanes repeat the last frame; their results are not written out.
-                    offsets[l] = (first + Math.Min(l, count - 1)) * Options.HopLength - pad;
-                    inside &= offsets[l] >= 0 && offsets[l] + fftSize <= samples.Length;
+                    starts[l] = FrameStart(firstFrame + first + Math.Min(l, batch - 1));
+                    inside &= starts[l] >= 0 && starts[l] + fftSize <= length;
+                    offsets[l] = (int)(starts[l] - samplesStart);
                 }
 
                 ReadOnlySpan<float> source = samples;
@@ -125,7 +152,7 @@ public sealed class LogMelExtractor
                     // all other batches are read in place.
                     for (int l = 0; l < lanes; l++)
                     {
-                        CopyPadded(samples, offsets[l], staging.AsSpan(l * fftSize, fftSize), Options.PadMode);
+                        CopyPadded(samples, samplesStart, length, starts[l], staging.AsSpan(l * fftSize, fftSize), Options.PadMode);
                         offsets[l] = l * fftSize;
                     }
 
@@ -134,7 +161,7 @@ public sealed class LogMelExtractor
 
                 LoadFrames(source, offsets, reRows, imRows);
                 _fft.Power(reRows, imRows, bins, magnitude);
-                ApplyMelBank(bins, destination, frames, first, count, melLanes);
+                ApplyMelBank(bins, destination, stride, column + first, batch, melLanes);
             }
         }
         finally
@@ -144,30 +171,25 @@ public sealed class LogMelExtractor
             ArrayPool<float>.Shared.Return(spectrum);
             ArrayPool<float>.Shared.Return(staging);
         }
-
-        if (Options.ToDecibels)
-        {
-            DecibelScale.Apply(destination, Options);
-        }
     }
 
     /// <summary>
-    /// Copies samples start … start + frame.Length − 1 into <paramref name="frame"/>, with zeros
-    /// (<see cref="PadMode.Constant"/>) or the mirror image without the edge sample
-    /// (<see cref="PadMode.Reflect"/>: x[−j] = x[j], x[n−1+j] = x[n−1−j]) outside the signal.
+    /// Copies samples start … start + frame.Length − 1 (absolute indices of a signal of <paramref name="length"/>
+    /// samples, of which <paramref name="samples"/> holds those from <paramref name="samplesStart"/> on) into
+    /// <paramref name="frame"/>, with zeros (<see cref="PadMode.Constant"/>) or the mirror image without the edge
+    /// sample (<see cref="PadMode.Reflect"/>: x[−j] = x[j], x[n−1+j] = x[n−1−j]) outside the signal.
     /// </summary>
-    private static void CopyPadded(ReadOnlySpan<float> samples, int start, Span<float> frame, PadMode mode)
+    private static void CopyPadded(ReadOnlySpan<float> samples, long samplesStart, long length, long start, Span<float> frame, PadMode mode)
     {
-        int length = samples.Length;
         for (int i = 0; i < frame.Length; i++)
         {
-            int index = start + i;
+            long index = start + i;
             if (mode == PadMode.Reflect)
             {
                 index = index < 0 ? -index : index >= length ? 2 * (length - 1) - index : index;
             }
 
-            frame[i] = index >= 0 && index < length ? samples[index] : 0f;
+            frame[i] = index >= 0 && index < length ? samples[(int)(index - samplesStart)] : 0f;
         }
     }
 
@@ -204,7 +226,7 @@ public sealed class LogMelExtractor
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ApplyMelBank(ReadOnlySpan<float> bins, Span<float> destination, int frames, int first, int count, Span<float> melLanes)
+    private void ApplyMelBank(ReadOnlySpan<float> bins, Span<float> destination, int stride, int column, int count, Span<float> melLanes)
     {
         ref Vector<float> spectrum = ref MemoryMarshal.GetReference(MemoryMarshal.Cast<float, Vector<float>>(bins));
         int lanes = melLanes.Length;
@@ -218,7 +240,7 @@ public sealed class LogMelExtractor
                 sum += new Vector<float>(weights[k]) * Unsafe.Add(ref start, k);
             }
 
-            Span<float> target = destination.Slice(b * frames + first, count);
+            Span<float> target = destination.Slice(b * stride + column, count);
             if (count == lanes)
             {
                 sum.CopyTo(target);

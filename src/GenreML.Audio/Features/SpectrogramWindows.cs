@@ -8,6 +8,8 @@ namespace GenreML.Audio.Features;
 /// (<see cref="CopyWindow"/>) all cut here, with one padding rule: the clip's smallest value (<see cref="PadValue"/>),
 /// silence at the floor of a log-Mel spectrogram. The rule commutes with an affine normalisation
 /// <c>(x − mean) / std</c>, so cutting normalised data gives the normalised windows.
+/// <see cref="WindowCutter"/> cuts the same windows from a spectrogram that arrives in blocks (a long clip's
+/// <see cref="LogMelStream"/>); <see cref="Cut"/> is that cutter fed the whole spectrogram at once.
 /// </summary>
 public static class SpectrogramWindows
 {
@@ -49,15 +51,11 @@ public static class SpectrogramWindows
             throw new ArgumentException("Cannot cut windows from a spectrogram with no frames (the clip is shorter than one FFT frame).", nameof(spectrogram));
         }
 
-        float pad = padValue ?? PadValue(spectrogram.Data);
-        var windows = new float[count][];
-        for (int w = 0; w < count; w++)
-        {
-            windows[w] = new float[spectrogram.Bands * windowFrames];
-            CopyWindow(spectrogram.Data, spectrogram.Bands, spectrogram.Frames, w * hopFrames, windowFrames, pad, windows[w]);
-        }
-
-        return windows;
+        var cutter = new WindowCutter(spectrogram.Bands, windowFrames, hopFrames, padValue);
+        var windows = new List<float[]>(count);
+        cutter.Add(spectrogram, windows);
+        cutter.Finish(windows);
+        return [.. windows];
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using GenreML.Audio.Decoding;
 using GenreML.Audio.Dsp;
 
 namespace GenreML.Audio.Resampling;
@@ -26,6 +27,7 @@ public sealed class Resampler
     private readonly int[] _firstTap;
     private readonly int[] _tapCounts;
     private readonly float[][] _kernels;
+    private int _minFirstTap;
 
     /// <summary>Prepares the kernels for converting <paramref name="fromRate"/> Hz to <paramref name="toRate"/> Hz.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A rate is not positive.</exception>
@@ -129,30 +131,100 @@ public sealed class Resampler
             return;
         }
 
-        int m = 0;
-        for (int block = 0; m < output.Length; block++)
-        {
-            for (int phase = 0; phase < _phases && m < output.Length; phase++, m++)
-            {
-                float[] kernel = _kernels[phase];
-                int start = block * _stride + _firstTap[phase];
-                if (start >= 0 && start + kernel.Length <= input.Length)
-                {
-                    output[m] = VectorDot(input.Slice(start, kernel.Length), kernel);
-                }
-                else
-                {
-                    // Near the ends: only the taps that fall on the signal (zeros lie outside it).
-                    int from = Math.Max(0, -start);
-                    int to = Math.Min(_tapCounts[phase], input.Length - start);
-                    float sum = 0f;
-                    for (int k = from; k < to; k++)
-                    {
-                        sum += input[start + k] * kernel[k];
-                    }
+        Produce(input, 0, input.Length, 0, output);
+    }
 
-                    output[m] = sum;
+    /// <summary>
+    /// Resamples a decoded stream as it is read: the returned source gives <paramref name="source"/>'s samples at
+    /// <paramref name="toRate"/> Hz, exactly the samples <see cref="Resample(ReadOnlySpan{float}, int, int)"/> gives for the
+    /// whole signal, while holding only a filter's length of input. It owns <paramref name="source"/> (disposing it
+    /// disposes the source); when the rates are equal, <paramref name="source"/> itself is returned.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="toRate"/> is not positive.</exception>
+    public static MonoAudioSource Resample(MonoAudioSource source, int toRate)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(toRate);
+        if (source.SampleRate == toRate)
+        {
+            return source;
+        }
+
+        return new ResampledSource(source, Cache.GetOrAdd((source.SampleRate, toRate), static key => new Resampler(key.From, key.To)));
+    }
+
+    /// <summary>
+    /// The input sample (absolute index) from which output <paramref name="next"/> and every later output may read:
+    /// earlier input can be dropped.
+    /// </summary>
+    internal long FirstInputNeeded(long next) => Math.Max(0, next / _phases * _stride + _minFirstTap);
+
+    /// <summary>
+    /// The number of outputs from <paramref name="next"/> on (at most <paramref name="limit"/>) that can be computed
+    /// with <paramref name="received"/> input samples: all of them up to <see cref="OutputLength"/> once
+    /// <paramref name="ended"/>, else those whose taps all lie in the input received.
+    /// </summary>
+    internal int Ready(long next, long received, bool ended, int limit)
+    {
+        if (ended)
+        {
+            return (int)Math.Clamp(((received * _phases) + _stride - 1) / _stride - next, 0, limit);
+        }
+
+        int count = 0;
+        long block = next / _phases;
+        int phase = (int)(next % _phases);
+        while (count < limit && block * _stride + _firstTap[phase] + _kernels[phase].Length <= received)
+        {
+            count++;
+            if (++phase == _phases)
+            {
+                phase = 0;
+                block++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The one computation of output samples, for the whole signal and for streams alike: writes outputs
+    /// <paramref name="first"/> … first + output.Length − 1 from <paramref name="input"/>, which holds input samples
+    /// <paramref name="inputStart"/> … inputStart + input.Length − 1 of a signal of <paramref name="inputLength"/> samples
+    /// (<see cref="long.MaxValue"/> while the end is not known; the caller then asks only for outputs that are
+    /// <see cref="Ready"/>). A kernel that lies inside the signal is one vector product; near the ends only the taps
+    /// that fall on the signal count (zeros lie outside it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Produce(ReadOnlySpan<float> input, long inputStart, long inputLength, long first, Span<float> output)
+    {
+        long block = first / _phases;
+        int phase = (int)(first % _phases);
+        for (int m = 0; m < output.Length; m++)
+        {
+            float[] kernel = _kernels[phase];
+            long start = block * _stride + _firstTap[phase];
+            if (start >= 0 && start + kernel.Length <= inputLength)
+            {
+                output[m] = VectorDot(input.Slice((int)(start - inputStart), kernel.Length), kernel);
+            }
+            else
+            {
+                long from = Math.Max(0, -start);
+                long to = inputLength == long.MaxValue ? _tapCounts[phase] : Math.Min(_tapCounts[phase], inputLength - start);
+                float sum = 0f;
+                for (long k = from; k < to; k++)
+                {
+                    sum += input[(int)(start + k - inputStart)] * kernel[k];
                 }
+
+                output[m] = sum;
+            }
+
+            if (++phase == _phases)
+            {
+                phase = 0;
+                block++;
             }
         }
     }
@@ -189,6 +261,7 @@ public sealed class Resampler
 
             // Kernels are zero-padded to whole vectors so the inner product needs no scalar tail.
             _firstTap[j] = first - width;
+            _minFirstTap = Math.Min(_minFirstTap, _firstTap[j]);
             _tapCounts[j] = last - first + 1;
             int lanes = Vector<float>.Count;
             _kernels[j] = new float[(_tapCounts[j] + lanes - 1) / lanes * lanes];

@@ -15,7 +15,9 @@ namespace GenreML.Cli.Bench;
 /// <c>largeCount</c> entries (the clips repeated) end to end — decode, resample, log-Mel, windows,
 /// <c>ApplyOnnxModel</c>, mean — and reports clips per second and memory for each run: the peak of the
 /// process working set and of the managed heap, sampled every 20 ms. Flat memory between the two runs
-/// shows that the pipeline streams.
+/// shows that the pipeline streams. With <c>longMinutes</c>, it first scores one 30-s file and one file of that
+/// many minutes (the same clip looped) and reports the same figures for each: flat memory there shows that one
+/// long file streams (the process's own peak, unlike <c>/usr/bin/time</c>'s, leaves out what it freed before).
 /// </summary>
 internal static class ScoringBench
 {
@@ -26,8 +28,10 @@ internal static class ScoringBench
     /// <param name="clipSeconds">Length of each synthetic clip (default 30).</param>
     /// <param name="threads">Clips featurised in parallel (<see cref="GenreScoringOptions.Threads"/>).</param>
     /// <param name="output">Where to print the results.</param>
-    public static int Run(string modelPath, int smallCount = 50, int largeCount = 500, double clipSeconds = 30, int threads = 1, TextWriter? output = null)
+    /// <param name="longMinutes">Length of the long file (0, the default, skips that part).</param>
+    public static int Run(string modelPath, int smallCount = 50, int largeCount = 500, double clipSeconds = 30, int threads = 1, TextWriter? output = null, double longMinutes = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(longMinutes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(smallCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(largeCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clipSeconds);
@@ -48,6 +52,22 @@ internal static class ScoringBench
             using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(modelPath, threads);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ML.NET scoring bench: {Path.GetFileName(scorer.ModelPath)}, {clipSeconds:0.#}-s clips (22 050 Hz WAV), threads {threads}, {Environment.ProcessorCount} CPUs"));
+            if (longMinutes > 0)
+            {
+                string longFile = Path.Combine(folder, "long.wav");
+                WavWriter.WriteLooped(longFile, DemoSongSynthesizer.Render(DemoSongSynthesizer.Genres[0], 0, clipSeconds), 22050, (long)(longMinutes * 60 * 22050));
+                output.WriteLine("| one file | seconds | peak working set (MB) | peak managed heap (MB) | failed |");
+                output.WriteLine("|---|---:|---:|---:|---:|");
+                foreach ((string name, string path) in new[] { ($"{clipSeconds:0.#} s", clips[0]), ($"{longMinutes:0.#} min", longFile) })
+                {
+                    Result r = Measure(ml, scorer, [path], 1);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {name} | {r.Seconds:0.00} | {r.PeakWorkingSet / 1e6:0.0} | {r.PeakManaged / 1e6:0.0} | {r.Failed} |"));
+                }
+
+                File.Delete(longFile);
+            }
+
             Measure(ml, scorer, clips, Math.Min(5, smallCount));
             output.WriteLine("| files | seconds | clips/s | peak working set (MB) | peak managed heap (MB) | failed |");
             output.WriteLine("|---:|---:|---:|---:|---:|---:|");

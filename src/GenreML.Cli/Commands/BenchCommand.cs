@@ -30,12 +30,17 @@ internal static class BenchCommand
         var small = new Option<int>("--small") { Description = "Files in the first run", DefaultValueFactory = _ => 50 };
         var large = new Option<int>("--large") { Description = "Files in the second run", DefaultValueFactory = _ => 500 };
         var threads = new Option<int>("--threads") { Description = "Clips featurised in parallel", DefaultValueFactory = _ => 1 };
+        var longMinutes = new Option<double>("--long-minutes")
+        {
+            Description = "Also score one 30-s file and one file this many minutes long (e.g. 120) and print the peak memory of each",
+        };
         var command = new Command("scoring", "Clips per second and peak memory scoring synthetic 30-s clips through the ML.NET pipeline, for a small and a large file count")
         {
-            model, small, large, threads,
+            model, small, large, threads, longMinutes,
         };
         command.SetAction(parse => TryResolveModel(parse.GetValue(model), out string modelPath)
-            ? ScoringBench.Run(modelPath, Math.Max(1, parse.GetValue(small)), Math.Max(1, parse.GetValue(large)), threads: Math.Max(1, parse.GetValue(threads)))
+            ? ScoringBench.Run(modelPath, Math.Max(1, parse.GetValue(small)), Math.Max(1, parse.GetValue(large)), threads: Math.Max(1, parse.GetValue(threads)),
+                longMinutes: Math.Max(0, parse.GetValue(longMinutes)))
             : 2);
         return command;
     }

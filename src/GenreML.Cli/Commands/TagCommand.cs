@@ -217,9 +217,11 @@ internal static class TagCommand
         }
     }
 
-    // A file that could not be scored is reported by the scoring run and left alone here.
+    // A file that could not be scored is reported by the scoring run and left alone here; so is one whose answer
+    // is not a genre (silence, too short, not music, uncertain), as with --from.
     private static TagInput ToInput(ClassificationOutcome outcome) =>
-        new(outcome.Path, outcome.Prediction?.Scores ?? [], outcome.Succeeded ? null : $"could not be scored: {outcome.Error}");
+        new(outcome.Path, outcome.Prediction?.Scores ?? [],
+            outcome.Succeeded ? TagInputs.NotAnAnswer(outcome.Prediction?.Status) : $"could not be scored: {outcome.Error}");
 
     private sealed record TagRequest(
         IReadOnlyList<string> Paths,

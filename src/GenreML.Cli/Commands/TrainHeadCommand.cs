@@ -56,8 +56,9 @@ internal static class TrainHeadCommand
                 Console.Error.WriteLine($"skipped: {failure.Reason}");
             }
 
-            HeadCrossValidation? cv = HeadTrainer.CrossValidate(embedded, grouped: groupsFile is not null, folds);
-            LinearHead head = HeadTrainer.Train(embedded);
+            float l2 = HeadTrainer.ChooseL2(embedded, folds);
+            HeadCrossValidation? cv = HeadTrainer.CrossValidate(embedded, grouped: groupsFile is not null, folds, l2: l2);
+            LinearHead head = HeadTrainer.Train(embedded, l2);
             Directory.CreateDirectory(outDir);
             string modelPath = Path.Combine(outDir, "model.onnx");
             ModelCard card = HeadModelFile.Write(basePath, classifier.Card, head, embedded, cv, dataRoot, modelPath);

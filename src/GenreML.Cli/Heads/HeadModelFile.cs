@@ -9,7 +9,8 @@ namespace GenreML.Cli.Heads;
 /// <summary>
 /// Writes a trained head as one self-describing ONNX file: the base network up to its embedding, the head as
 /// Gemm + Softmax (<see cref="LinearHeadGraph"/>), and a card with the user's labels and the base's feature
-/// settings, window and normalisation — so every consumer of GenreML models reads it unchanged.
+/// settings, window and normalisation (not its calibration, which belongs to the base's classifier) — so every
+/// consumer of GenreML models reads it unchanged.
 /// </summary>
 internal static class HeadModelFile
 {
@@ -29,13 +30,14 @@ internal static class HeadModelFile
         ModelCard card = baseCard with
         {
             Labels = head.Labels,
+            Calibration = null, // fitted on the base's classifier, not on this head
             Architecture = $"{baseCard.Architecture}+head",
             Provenance = new TrainingProvenance
             {
                 Data = Path.GetFullPath(dataRoot),
                 Split = cv is null
-                    ? $"head (ML.NET LbfgsMaximumEntropy) on the embeddings of {Path.GetFileName(basePath)}; no cross-validation (too few groups)"
-                    : string.Create(CultureInfo.InvariantCulture, $"head (ML.NET LbfgsMaximumEntropy) on the embeddings of {Path.GetFileName(basePath)}; {cv.Folds}-fold cross-validation{(cv.Grouped ? " by group" : "")}, then trained on all clips"),
+                    ? string.Create(CultureInfo.InvariantCulture, $"head (ML.NET NormalizeMeanVariance + LbfgsMaximumEntropy, L2 = {head.L2:G}) on the embeddings of {Path.GetFileName(basePath)}; no cross-validation (too few groups)")
+                    : string.Create(CultureInfo.InvariantCulture, $"head (ML.NET NormalizeMeanVariance + LbfgsMaximumEntropy, L2 = {head.L2:G} by cross-validated log-loss) on the embeddings of {Path.GetFileName(basePath)}; {cv.Folds}-fold cross-validation{(cv.Grouped ? " by group" : "")}, then trained on all clips"),
                 TrainCounts = data.Clips.GroupBy(c => c.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
                 Metrics = metrics.Count > 0 ? metrics : null,
                 Command = "genreml " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),

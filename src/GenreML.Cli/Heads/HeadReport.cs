@@ -20,7 +20,7 @@ internal static class HeadReport
             return text.ToString();
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"{cv.Folds}-fold cross-validation{(cv.Grouped ? " (clips of one group kept in one fold)" : "")}, ML.NET multiclass metrics, mean over folds:");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{cv.Folds}-fold cross-validation{(cv.Grouped ? " (clips of one group kept in one fold)" : "")} of the head with L2 = {cv.L2:G} (the candidate with the lowest cross-validated log-loss, so the figures are slightly optimistic), ML.NET multiclass metrics, mean over folds:");
         text.AppendLine();
         text.AppendLine("| metric | value |");
         text.AppendLine("|---|---:|");

@@ -24,6 +24,13 @@ public sealed record ClipEvidence(double Seconds, double? LevelDbfs, IReadOnlyLi
         return new ClipEvidence((double)samples.Length / sampleRate, RmsDbfs(samples), MusicEvidence.Spectral(spectrogram));
     }
 
+    /// <summary>
+    /// Measures a streamed clip: its length and level from <paramref name="clip"/>'s pass 1 and the spectral
+    /// statistics gathered from its blocks (equal to <see cref="Measure(ReadOnlySpan{float}, int, Spectrogram)"/> of the whole clip).
+    /// </summary>
+    internal static ClipEvidence Measure(LogMelStream clip, double[] spectral) =>
+        new((double)clip.Samples / clip.Options.SampleRate, RmsDbfs(clip.Energy, clip.Samples), spectral);
+
     /// <summary>Evidence from a spectrogram alone: no level, so such a clip is never <c>silence</c>.</summary>
     public static ClipEvidence FromSpectrogram(Spectrogram spectrogram, double seconds)
     {
@@ -40,8 +47,12 @@ public sealed record ClipEvidence(double Seconds, double? LevelDbfs, IReadOnlyLi
             energy += (double)s * s;
         }
 
-        return samples.IsEmpty || energy == 0 ? double.NegativeInfinity : 10 * Math.Log10(energy / samples.Length);
+        return RmsDbfs(energy, samples.Length);
     }
+
+    /// <summary>The RMS level in dBFS of <paramref name="count"/> samples whose squares sum to <paramref name="energy"/>.</summary>
+    private static double RmsDbfs(double energy, long count) =>
+        count == 0 || energy == 0 ? double.NegativeInfinity : 10 * Math.Log10(energy / count);
 
     /// <summary>The evidence as floats: seconds, level (NaN when unknown, −∞ for silence), spectral statistics.</summary>
     public float[] ToVector()

@@ -29,35 +29,21 @@ public static class MusicEvidence
     public static double[] Spectral(Spectrogram spectrogram)
     {
         ArgumentNullException.ThrowIfNull(spectrogram);
-        int bands = spectrogram.Bands, frames = spectrogram.Frames;
+        var statistics = new SpectralStatistics(spectrogram.Bands, spectrogram.Frames);
+        statistics.Add(spectrogram);
+        return statistics.Result();
+    }
+
+    /// <summary>
+    /// The statistics from the per-frame flatness, energy (dB) and centroid and the summed flux
+    /// (<see cref="SpectralStatistics"/> gathers them a block at a time).
+    /// </summary>
+    internal static double[] Spectral(double[] flatness, double[] energy, double[] centroid, double flux, int bands)
+    {
+        int frames = flatness.Length;
         if (frames == 0 || bands == 0)
         {
             return new double[SpectralCount];
-        }
-
-        var flatness = new double[frames];
-        var energy = new double[frames];
-        var centroid = new double[frames];
-        double flux = 0;
-        for (int t = 0; t < frames; t++)
-        {
-            double sum = 0, logSum = 0, weighted = 0;
-            for (int b = 0; b < bands; b++)
-            {
-                double db = spectrogram[b, t];
-                double power = Math.Pow(10, db / 10);
-                sum += power;
-                logSum += Math.Log(Math.Max(power, 1e-12));
-                weighted += b * power;
-                if (t > 0)
-                {
-                    flux += Math.Abs(db - spectrogram[b, t - 1]);
-                }
-            }
-
-            flatness[t] = sum > 0 ? Math.Exp(logSum / bands) / (sum / bands) : 1;
-            energy[t] = 10 * Math.Log10(Math.Max(sum, 1e-12));
-            centroid[t] = sum > 0 ? weighted / sum / Math.Max(1, bands - 1) : 0;
         }
 
         double[] sorted = [.. energy.Order()];

@@ -16,7 +16,7 @@ public static class GenreEvaluationCatalogExtensions
     /// by <see cref="ClassificationMetrics"/>, log-loss and top-k accuracy by ML.NET's <see cref="MulticlassClassificationCatalog.Evaluate"/>.
     /// </summary>
     /// <param name="catalog">The catalog.</param>
-    /// <param name="scoredClips">Scored clips with a key-typed Label column.</param>
+    /// <param name="scoredClips">Scored clips with a Label column (a key over the genres, or their names as text, as a saved and reloaded pipeline passes them on).</param>
     /// <param name="topK">k for top-k accuracy (default 3).</param>
     /// <param name="progress">Told the number of clips read so far, after each clip.</param>
     /// <param name="eachClip">Called with every clip as it is read (scored or failed), e.g. to write per-file predictions.</param>
@@ -65,7 +65,7 @@ public static class GenreEvaluationCatalogExtensions
         }
 
         MulticlassClassificationMetrics metrics = catalog.Evaluate(
-            new ScoredClipListView(scoredClips.Schema, evaluated),
+            new ScoredClipListView(ClipScoreSchema.Build(labels, labelled: true, cardJson: null), evaluated),
             AudioColumns.Label, AudioColumns.Score, AudioColumns.PredictedLabel, topKPredictionCount: topK);
         return ToResult(labels, evaluated.Count, topK, metrics, failures) with { Answers = AnswerQuality.From(labels, evaluated) };
     }

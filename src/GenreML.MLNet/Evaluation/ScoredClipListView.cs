@@ -5,7 +5,7 @@ using Microsoft.ML.Data;
 
 namespace GenreML.MLNet.Evaluation;
 
-/// <summary>An in-memory view of scored clips with a given scored-clip schema (annotations included), for the evaluator.</summary>
+/// <summary>An in-memory view of scored clips with a scored-clip schema (<see cref="Scoring.ClipScoreSchema"/>), for the evaluator.</summary>
 internal sealed class ScoredClipListView : IDataView
 {
     private readonly IReadOnlyList<ScoredClip> _rows;
@@ -53,6 +53,7 @@ internal sealed class ScoredClipListView : IDataView
                 AudioColumns.Label => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = Row.Label),
                 AudioColumns.Score => Getters.Checked<TValue, VBuffer<float>>(Schema, column, (ref VBuffer<float> v) => Getters.CopyVector(Row.Score, ref v)),
                 AudioColumns.PredictedLabel => Getters.Checked<TValue, uint>(Schema, column, (ref uint v) => v = Row.PredictedLabel),
+                AudioColumns.Status => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = Row.Status.AsMemory()),
                 AudioColumns.Duration => Getters.Checked<TValue, double>(Schema, column, (ref double v) => v = Row.DurationSeconds),
                 AudioColumns.Windows => Getters.Checked<TValue, int>(Schema, column, (ref int v) => v = Row.Windows),
                 AudioColumns.Error => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = Row.Error.AsMemory()),

@@ -7,4 +7,8 @@ namespace GenreML.MLNet.Heads;
 /// <param name="MacroAccuracy">Mean over folds of ML.NET's macro accuracy (balanced accuracy).</param>
 /// <param name="LogLoss">Mean over folds of ML.NET's log-loss.</param>
 /// <param name="Confusion">Counts <c>[actual, predicted]</c> in label order, summed over the folds' held-out clips.</param>
-public sealed record HeadCrossValidation(int Folds, bool Grouped, double MicroAccuracy, double MacroAccuracy, double LogLoss, int[,] Confusion);
+public sealed record HeadCrossValidation(int Folds, bool Grouped, double MicroAccuracy, double MacroAccuracy, double LogLoss, int[,] Confusion)
+{
+    /// <summary>The L2 weight the folds were trained with.</summary>
+    public float L2 { get; init; }
+}

@@ -9,7 +9,8 @@ namespace GenreML.MLNet.Saving;
 /// <summary>
 /// The classifiers of the saved pipelines in use, opened once per model text: the text is the same string object on
 /// every row of a pipeline, so the usual lookup is by reference; text that is not a whole string is looked up by its
-/// SHA-256. Classifiers are thread-safe, so rows of parallel cursors share one.
+/// SHA-256. Classifiers are thread-safe, so rows of parallel cursors share one. A classifier looked up by reference lives
+/// as long as the pipeline that holds the text.
 /// </summary>
 internal static class SavedScoringClassifiers
 {
@@ -22,7 +23,7 @@ internal static class SavedScoringClassifiers
     {
         if (MemoryMarshal.TryGetString(modelText, out string? text, out int start, out int length) && start == 0 && length == text.Length)
         {
-            return ByText.GetValue(text, t => ForHash(t.AsMemory()));
+            return ByText.GetValue(text, t => Open(t.AsMemory()));
         }
 
         return ForHash(modelText);

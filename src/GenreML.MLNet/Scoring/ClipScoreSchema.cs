@@ -16,21 +16,30 @@ public static class ClipScoreSchema
     public static DataViewSchema Build(ModelCard card, bool labelled)
     {
         ArgumentNullException.ThrowIfNull(card);
-        int count = card.Labels.Count;
+        return Build(card.Labels, labelled, card.ToJson());
+    }
+
+    /// <summary>Builds the schema for <paramref name="labels"/>, with the card's JSON as the Score annotation when there is one.</summary>
+    internal static DataViewSchema Build(IReadOnlyList<string> labels, bool labelled, string? cardJson)
+    {
+        int count = labels.Count;
         var keyType = new KeyDataViewType(typeof(uint), count);
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(AudioColumns.Path, TextDataViewType.Instance);
         if (labelled)
         {
-            builder.AddColumn(AudioColumns.Label, keyType, KeyValues(card));
+            builder.AddColumn(AudioColumns.Label, keyType, KeyValues(labels));
         }
 
         var slotNames = new DataViewSchema.Annotations.Builder();
-        slotNames.Add(AnnotationUtilsNames.SlotNames, new VectorDataViewType(TextDataViewType.Instance, count), LabelNames(card));
-        string cardJson = card.ToJson();
-        slotNames.Add(AudioColumns.Card, TextDataViewType.Instance, (ref ReadOnlyMemory<char> value) => value = cardJson.AsMemory());
+        slotNames.Add(AnnotationUtilsNames.SlotNames, new VectorDataViewType(TextDataViewType.Instance, count), LabelNames(labels));
+        if (cardJson is not null)
+        {
+            slotNames.Add(AudioColumns.Card, TextDataViewType.Instance, (ref ReadOnlyMemory<char> value) => value = cardJson.AsMemory());
+        }
+
         builder.AddColumn(AudioColumns.Score, new VectorDataViewType(NumberDataViewType.Single, count), slotNames.ToAnnotations());
-        builder.AddColumn(AudioColumns.PredictedLabel, keyType, KeyValues(card));
+        builder.AddColumn(AudioColumns.PredictedLabel, keyType, KeyValues(labels));
         builder.AddColumn(AudioColumns.Status, TextDataViewType.Instance);
         builder.AddColumn(AudioColumns.Duration, NumberDataViewType.Double);
         builder.AddColumn(AudioColumns.Windows, NumberDataViewType.Int32);
@@ -38,10 +47,10 @@ public static class ClipScoreSchema
         return builder.ToSchema();
     }
 
-    private static DataViewSchema.Annotations KeyValues(ModelCard card)
+    private static DataViewSchema.Annotations KeyValues(IReadOnlyList<string> labels)
     {
         var annotations = new DataViewSchema.Annotations.Builder();
-        annotations.Add(AnnotationUtilsNames.KeyValues, new VectorDataViewType(TextDataViewType.Instance, card.Labels.Count), LabelNames(card));
+        annotations.Add(AnnotationUtilsNames.KeyValues, new VectorDataViewType(TextDataViewType.Instance, labels.Count), LabelNames(labels));
         return annotations.ToAnnotations();
     }
 
@@ -51,9 +60,9 @@ public static class ClipScoreSchema
         public const string KeyValues = "KeyValues";
     }
 
-    private static ValueGetter<VBuffer<ReadOnlyMemory<char>>> LabelNames(ModelCard card)
+    private static ValueGetter<VBuffer<ReadOnlyMemory<char>>> LabelNames(IReadOnlyList<string> labels)
     {
-        ReadOnlyMemory<char>[] names = card.Labels.Select(l => l.AsMemory()).ToArray();
+        ReadOnlyMemory<char>[] names = labels.Select(l => l.AsMemory()).ToArray();
         return (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, (ReadOnlyMemory<char>[])names.Clone());
     }
 }

@@ -11,7 +11,8 @@ namespace GenreML.MLNet.Scoring;
 /// Folds the scored windows of each clip (consecutive rows with one ClipIndex) into one clip row whose
 /// Score is the mean of the window probabilities (summed in double, in window order: deterministic) calibrated
 /// by <see cref="ClipVerdict"/> with the card's temperature, whose Status is the verdict's, and whose
-/// PredictedLabel is the highest-scoring genre (the first on a tie). Rows with an Error keep it,
+/// PredictedLabel is the highest-scoring genre (the first on a tie). The evidence is the clip's last row's (a long
+/// clip's is complete only there). A clip with a row that has an Error keeps it,
 /// with a NaN Score, an empty Status and a missing PredictedLabel; the model is not run for them.
 /// </summary>
 internal sealed class ClipScoreView : IDataView
@@ -73,7 +74,9 @@ internal sealed class ClipScoreView : IDataView
             _view = view;
             DataViewSchema schema = view._windows.Schema;
             DataViewSchema.Column probabilities = schema[view._card.ProbabilitiesOutput];
-            _input = view._windows.GetRowCursor(schema);
+            // Everything but the window itself: ML.NET's splitter and consolidator pool the values of every column
+            // they carry, and 64-KB windows pooled by the thousand were most of a long file's memory.
+            _input = view._windows.GetRowCursor(schema.Where(c => c.Name != view._card.InputName));
             _clipIndex = _input.GetGetter<long>(schema[AudioColumns.ClipIndex]);
             _path = _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Path]);
             _label = view._labelled ? _input.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Label]) : null;
@@ -106,18 +109,24 @@ internal sealed class ClipScoreView : IDataView
             _currentPath = text.ToString();
             _currentLabel = ReadLabel();
             _duration(ref _currentDuration);
-            _error(ref text);
-            _currentError = text.ToString();
+            _currentError = "";
             _mean.Clear();
             _rows.Clear();
-            _evidence(ref _evidenceValues);
             while (true)
             {
-                if (_currentError.Length == 0)
+                // A long clip's evidence is complete on its last row, and a failure on its second pass comes as a
+                // last row with an Error: both are read on every row, the last one counts.
+                _error(ref text);
+                if (!text.IsEmpty)
+                {
+                    _currentError = text.ToString();
+                }
+                else if (_currentError.Length == 0)
                 {
                     Accumulate();
                 }
 
+                _evidence(ref _evidenceValues);
                 if (!_input.MoveNext())
                 {
                     _pending = false;

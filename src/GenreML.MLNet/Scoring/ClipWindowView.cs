@@ -11,7 +11,10 @@ namespace GenreML.MLNet.Scoring;
 /// Expands a view of audio paths into one row per model window: ClipIndex, Path, Label (text, when the
 /// input has one), Duration, Error and the window itself as a float vector of mel bands × window frames
 /// named after the model's input, and the clip's evidence for its status (<see cref="AudioColumns.Evidence"/>). A clip that cannot be read gives a single row with Error set.
-/// Clips are featurised lazily by each cursor, up to <see cref="GenreScoringOptions.Threads"/> at a time, in order.
+/// Clips are featurised lazily by each cursor, up to <see cref="GenreScoringOptions.Threads"/> at a time, in order
+/// (pass 1 of a long clip; its windows are cut as the rows are read, see <see cref="ClipWindows"/>). A clip that fails
+/// on its second pass gets one more row with Error set after the windows read before the failure; the evidence of a
+/// clip is complete on its last row.
 /// </summary>
 internal sealed class ClipWindowView : IDataView
 {
@@ -71,7 +74,7 @@ internal sealed class ClipWindowView : IDataView
         private readonly ValueGetter<ReadOnlyMemory<char>>? _label;
         private readonly Queue<Task<ClipWindows>> _ahead = new();
         private ClipWindows? _clip;
-        private int _window;
+        private IEnumerator<float[]>? _rows;
         private long _position = -1;
         private long _nextIndex;
         private bool _sourceDone;
@@ -99,25 +102,53 @@ internal sealed class ClipWindowView : IDataView
 
         public override bool MoveNext()
         {
-            if (_clip is not null && _window + 1 < Math.Max(1, _clip.Windows.Length))
+            while (true)
             {
-                _window++;
-                _position++;
-                return true;
+                if (_rows is not null && _rows.MoveNext())
+                {
+                    _position++;
+                    return true;
+                }
+
+                CloseClip();
+                Fill();
+                if (_ahead.Count == 0)
+                {
+                    return false;
+                }
+
+                _clip = _ahead.Dequeue().GetAwaiter().GetResult();
+                _rows = Rows(_clip, _view._emptyWindow).GetEnumerator();
+                Fill();
+            }
+        }
+
+        /// <summary>The window rows of a clip: one empty row for a clip that failed, one more after the windows when the second pass failed.</summary>
+        private static IEnumerable<float[]> Rows(ClipWindows clip, float[] empty)
+        {
+            if (clip.WindowCount == 0)
+            {
+                yield return empty;
+                yield break;
             }
 
-            Fill();
-            if (_ahead.Count == 0)
+            foreach (float[] window in clip.Windows())
             {
-                _clip = null;
-                return false;
+                yield return window;
             }
 
-            _clip = _ahead.Dequeue().GetAwaiter().GetResult();
-            _window = 0;
-            _position++;
-            Fill();
-            return true;
+            if (clip.Error.Length > 0)
+            {
+                yield return empty;
+            }
+        }
+
+        private void CloseClip()
+        {
+            _rows?.Dispose();
+            _rows = null;
+            _clip?.Dispose();
+            _clip = null;
         }
 
         private void Fill()
@@ -167,9 +198,8 @@ internal sealed class ClipWindowView : IDataView
 
         private void WindowGetter(ref VBuffer<float> value)
         {
-            ClipWindows clip = Current;
-            float[] window = clip.Windows.Length == 0 ? _view._emptyWindow : clip.Windows[_window];
-            Getters.CopyVector(window, ref value);
+            _ = Current;
+            Getters.CopyVector(_rows!.Current, ref value);
         }
 
         public override ValueGetter<DataViewRowId> GetIdGetter() => Getters.RowId(() => _position);
@@ -178,6 +208,7 @@ internal sealed class ClipWindowView : IDataView
         {
             if (disposing)
             {
+                CloseClip();
                 foreach (Task<ClipWindows> pending in _ahead)
                 {
                     pending.Wait();

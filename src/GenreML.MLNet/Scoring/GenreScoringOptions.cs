@@ -28,4 +28,11 @@ public sealed class GenreScoringOptions
     /// the reading thread). Memory grows with this number, never with the number of files.
     /// </summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>
+    /// Mel frames (bytes) a clip may keep from its first pass so that it is decoded only once; a longer clip is decoded
+    /// twice and its windows are cut as they are scored, in bounded memory. Default
+    /// <see cref="Audio.Features.LogMelStream.KeepBytes"/> (16 MiB, about 12 minutes of audio); 0 decodes every clip twice.
+    /// </summary>
+    public long SinglePassBytes { get; init; } = Audio.Features.LogMelStream.KeepBytes;
 }

@@ -31,7 +31,8 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
         Card = card;
         _options = options;
         _transforms = transforms;
-        _featurizer = new ClipFeaturizer(card.Features);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SinglePassBytes);
+        _featurizer = new ClipFeaturizer(card.Features, options.SinglePassBytes);
         var onnxOptions = new OnnxOptions
         {
             ModelFile = modelPath,

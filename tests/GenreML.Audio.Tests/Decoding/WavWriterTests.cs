@@ -14,6 +14,23 @@ public sealed class WavWriterTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(WavSampleFormat.Pcm16, 1000)]
+    [InlineData(WavSampleFormat.Float32, 7)]
+    [InlineData(WavSampleFormat.Pcm16, 0)]
+    public void A_looped_file_holds_the_loop_repeated_and_cut_at_the_end(WavSampleFormat format, int total)
+    {
+        float[] loop = [0.5f, -0.25f, 0.125f];
+        string path = Path.Combine(_folder, "looped.wav");
+        string whole = Path.Combine(_folder, "whole.wav");
+        float[] expected = Enumerable.Range(0, total).Select(i => loop[i % loop.Length]).ToArray();
+
+        WavWriter.WriteLooped(path, loop, 8000, total, format);
+        WavWriter.Write(whole, expected, 8000, format: format);
+
+        Assert.Equal(File.ReadAllBytes(whole), File.ReadAllBytes(path));
+    }
+
     [Fact]
     public void Pcm16_round_trips_values_on_the_16_bit_grid()
     {

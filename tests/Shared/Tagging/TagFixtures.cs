@@ -3,13 +3,13 @@ using System.Diagnostics;
 namespace GenreML.Testing.Tagging;
 
 /// <summary>
-/// Small audio files of every container <c>genreml tag</c> writes, made by ffmpeg at test time (one second of
-/// a tone; made once per test run, then copied into each test's own folder). Tests that use them skip when
+/// Small audio files of every container <c>genreml tag</c> writes, made by ffmpeg at test time (two seconds of
+/// a tone, longer than the tiny test model's 1.5-s window so that it gets an answer; made once per test run, then copied into each test's own folder). Tests that use them skip when
 /// ffmpeg is missing.
 /// </summary>
 public static class TagFixtures
 {
-    /// <summary>Fixture name → ffmpeg output arguments (the input is a one-second tone, plus a cover image as input 1).</summary>
+    /// <summary>Fixture name → ffmpeg output arguments (the input is a two-second tone, plus a cover image as input 1).</summary>
     public static readonly IReadOnlyDictionary<string, string> Recipes = new Dictionary<string, string>
     {
         ["id3v24.mp3"] = "-map 0:a -c:a libmp3lame -b:a 64k -id3v2_version 4 -metadata title=Tone -metadata genre=Rock",
@@ -95,7 +95,7 @@ public static class TagFixtures
         Run("ffmpeg", $"-v error -y -f lavfi -i color=c=red:s=16x16 -frames:v 1 \"{cover}\"");
         foreach ((string name, string recipe) in Recipes)
         {
-            Run("ffmpeg", $"-v error -y -f lavfi -i sine=frequency=440:duration=1:sample_rate=44100 -i \"{cover}\" {recipe} \"{Path.Combine(folder, name)}\"");
+            Run("ffmpeg", $"-v error -y -f lavfi -i sine=frequency=440:duration=2:sample_rate=44100 -i \"{cover}\" {recipe} \"{Path.Combine(folder, name)}\"");
         }
 
         return folder;

@@ -44,6 +44,36 @@ public static class WavWriter
         WriteTo(stream, samples, sampleRate, channels, format);
     }
 
+    /// <summary>
+    /// Writes <paramref name="totalSamples"/> mono samples made of <paramref name="loop"/> repeated (and cut at the end)
+    /// to <paramref name="path"/>, atomically, without holding them: long test files such as a two-hour mix.
+    /// </summary>
+    /// <exception cref="ArgumentException">An empty loop, a bad rate, a NaN or infinite sample, or more than 2 GiB of data.</exception>
+    public static void WriteLooped(string path, ReadOnlySpan<float> loop, int sampleRate, long totalSamples, WavSampleFormat format = WavSampleFormat.Pcm16)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentOutOfRangeException.ThrowIfNegative(totalSamples);
+        if (loop.IsEmpty)
+        {
+            throw new ArgumentException("the loop has no samples", nameof(loop));
+        }
+
+        Validate(loop, sampleRate, 1, format);
+        if (totalSamples * BytesPerSample(format) > MaxDataBytes)
+        {
+            throw new ArgumentException($"{totalSamples} samples exceed the 2 GiB a WAV file written here may hold", nameof(totalSamples));
+        }
+
+        using AtomicFileWriter file = AtomicFile.Create(path);
+        WriteHeader(file.Stream, (int)totalSamples, sampleRate, 1, format);
+        for (long done = 0; done < totalSamples; done += loop.Length)
+        {
+            WriteSamples(file.Stream, loop[..(int)Math.Min(loop.Length, totalSamples - done)], format);
+        }
+
+        file.Commit();
+    }
+
     private static void Validate(ReadOnlySpan<float> samples, int sampleRate, int channels, WavSampleFormat format)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
@@ -77,8 +107,14 @@ public static class WavWriter
 
     private static void WriteTo(Stream stream, ReadOnlySpan<float> samples, int sampleRate, int channels, WavSampleFormat format)
     {
+        WriteHeader(stream, samples.Length, sampleRate, channels, format);
+        WriteSamples(stream, samples, format);
+    }
+
+    private static void WriteHeader(Stream stream, int sampleCount, int sampleRate, int channels, WavSampleFormat format)
+    {
         int bytesPerSample = BytesPerSample(format);
-        int dataBytes = samples.Length * bytesPerSample;
+        int dataBytes = sampleCount * bytesPerSample;
         bool extensible = channels > 2;
         bool isFloat = format == WavSampleFormat.Float32;
         int fmtSize = extensible ? 40 : isFloat ? 18 : 16;
@@ -114,14 +150,13 @@ public static class WavWriter
         {
             "fact"u8.CopyTo(header[at..]);
             BinaryPrimitives.WriteInt32LittleEndian(header[(at + 4)..], 4);
-            BinaryPrimitives.WriteInt32LittleEndian(header[(at + 8)..], samples.Length / channels);
+            BinaryPrimitives.WriteInt32LittleEndian(header[(at + 8)..], sampleCount / channels);
             at += 12;
         }
 
         "data"u8.CopyTo(header[at..]);
         BinaryPrimitives.WriteInt32LittleEndian(header[(at + 4)..], dataBytes);
         stream.Write(header);
-        WriteSamples(stream, samples, format);
     }
 
     private static void WriteSamples(Stream stream, ReadOnlySpan<float> samples, WavSampleFormat format)

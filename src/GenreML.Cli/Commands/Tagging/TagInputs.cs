@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GenreML.Inference.Answers;
 using GenreML.Inference.Results;
 using GenreML.MLNet.Results;
 using GenreML.MLNet.Scoring;
@@ -10,9 +11,6 @@ namespace GenreML.Cli.Commands.Tagging;
 /// <summary>What <c>tag</c> reads besides audio: a <c>score</c> results file (<c>--from</c>) and the model's labels (to check a map).</summary>
 internal static class TagInputs
 {
-    private const string StatusField = "status";
-    private const string OkStatus = "ok";
-
     /// <summary>The labels of the model at <paramref name="modelPath"/>.</summary>
     public static IReadOnlyList<string> Labels(string modelPath)
     {
@@ -38,6 +36,13 @@ internal static class TagInputs
         }
     }
 
+    /// <summary>
+    /// Why a result with <paramref name="status"/> gives no genre to write (silence, too short, not music, uncertain),
+    /// or null when it is an answer (<c>ok</c>, or no status from an older results file).
+    /// </summary>
+    public static string? NotAnAnswer(string? status) =>
+        status is null or "" or ResultStatus.Ok ? null : $"the model's answer is '{status}', not a genre";
+
     private static TagInput FromJson(ResultLine line, string file, int number)
     {
         using JsonDocument json = JsonDocument.Parse(line.Text);
@@ -47,10 +52,9 @@ internal static class TagInputs
             return new TagInput(line.Identity.Path, [], $"could not be scored: {why}");
         }
 
-        // A result whose status is not "ok" (silence, too short, not music, uncertain) is not a genre to write.
-        if (root.TryGetProperty(StatusField, out JsonElement status) && status.GetString() is { } verdict && verdict != OkStatus)
+        if (root.TryGetProperty(ResultFields.Status, out JsonElement status) && NotAnAnswer(status.GetString()) is { } notAnswer)
         {
-            return new TagInput(line.Identity.Path, [], $"the model's answer is '{verdict}', not a genre");
+            return new TagInput(line.Identity.Path, [], notAnswer);
         }
 
         if (!root.TryGetProperty(ResultFields.TopGenres, out JsonElement genres) || !root.TryGetProperty(ResultFields.TopProbabilities, out JsonElement probabilities)

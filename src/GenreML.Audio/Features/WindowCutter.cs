@@ -1,0 +1,113 @@
+namespace GenreML.Audio.Features;
+
+/// <summary>
+/// <see cref="SpectrogramWindows"/>' windows cut from a spectrogram that arrives in blocks (<see cref="LogMelStream.Blocks"/>):
+/// it keeps the last T frames, hands out each window as soon as its last frame arrives and, at the end, the last
+/// window padded with the clip's smallest value (or the pad value given). Fed the whole spectrogram as one block it
+/// gives exactly <see cref="SpectrogramWindows.Cut"/>'s windows (which is how Cut works).
+/// </summary>
+public sealed class WindowCutter
+{
+    private readonly int _bands;
+    private readonly int _windowFrames;
+    private readonly int _hopFrames;
+    private readonly float? _padValue;
+    private readonly float[] _recent;
+    private long _frames;
+    private long _nextWindow;
+    private bool _finished;
+
+    /// <summary>Cuts windows of <paramref name="windowFrames"/> frames every <paramref name="hopFrames"/> frames from spectrograms of <paramref name="bands"/> bands.</summary>
+    /// <param name="bands">Bands of every block.</param>
+    /// <param name="windowFrames">T, frames per window.</param>
+    /// <param name="hopFrames">Frames between the starts of successive windows.</param>
+    /// <param name="padValue">Value for frames past the end; null uses the smallest value of all the blocks (<see cref="SpectrogramWindows.PadValue"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count is not positive.</exception>
+    public WindowCutter(int bands, int windowFrames, int hopFrames, float? padValue = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bands);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowFrames);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hopFrames);
+        _bands = bands;
+        _windowFrames = windowFrames;
+        _hopFrames = hopFrames;
+        _padValue = padValue;
+        _recent = new float[bands * windowFrames];
+    }
+
+    /// <summary>The smallest value seen so far (+∞ before any).</summary>
+    public float Floor { get; private set; } = float.PositiveInfinity;
+
+    /// <summary>Frames added so far.</summary>
+    public long Frames => _frames;
+
+    /// <summary>Adds the next <paramref name="block"/> of frames and appends the windows it completes to <paramref name="windows"/>, in order.</summary>
+    /// <exception cref="ArgumentException">The block has another band count.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Finish"/> was called.</exception>
+    public void Add(Spectrogram block, ICollection<float[]> windows)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(windows);
+        if (_finished) throw new InvalidOperationException("the cutter is finished");
+        if (block.Bands != _bands) throw new ArgumentException($"the block has {block.Bands} bands, the windows {_bands}", nameof(block));
+        Floor = MathF.Min(Floor, SpectrogramWindows.PadValue(block.Data));
+        for (int t = 0; t < block.Frames; t++)
+        {
+            int slot = (int)(_frames % _windowFrames);
+            for (int b = 0; b < _bands; b++)
+            {
+                _recent[b * _windowFrames + slot] = block.Data[b * block.Frames + t];
+            }
+
+            _frames++;
+            if (_frames == _nextWindow * _hopFrames + _windowFrames)
+            {
+                windows.Add(Window(_nextWindow * _hopFrames, _windowFrames, 0f));
+                _nextWindow++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Ends the spectrogram: appends the last window when it runs past the end (padded), so that there are
+    /// <see cref="SpectrogramWindows.Count"/> windows in all.
+    /// </summary>
+    /// <exception cref="ArgumentException">No frames were added (the clip is shorter than one FFT frame).</exception>
+    public void Finish(ICollection<float[]> windows)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        if (_finished) throw new InvalidOperationException("the cutter is finished");
+        _finished = true;
+        if (_frames == 0)
+        {
+            throw new ArgumentException("Cannot cut windows from a spectrogram with no frames (the clip is shorter than one FFT frame).");
+        }
+
+        long count = SpectrogramWindows.Count(checked((int)_frames), _windowFrames, _hopFrames);
+        if (_nextWindow < count)
+        {
+            long start = _nextWindow * _hopFrames;
+            if (start >= _frames) throw new ArgumentOutOfRangeException(nameof(windows), $"start {start} outside 0..{_frames - 1}");
+            windows.Add(Window(start, (int)(_frames - start), _padValue ?? Floor));
+            _nextWindow++;
+        }
+    }
+
+    /// <summary>The window starting at frame <paramref name="start"/> from the recent frames: <paramref name="available"/> of them, then the pad.</summary>
+    private float[] Window(long start, int available, float pad)
+    {
+        var window = new float[_bands * _windowFrames];
+        int first = (int)(start % _windowFrames);
+        int head = Math.Min(available, _windowFrames - first);
+        for (int b = 0; b < _bands; b++)
+        {
+            ReadOnlySpan<float> row = _recent.AsSpan(b * _windowFrames, _windowFrames);
+            Span<float> target = window.AsSpan(b * _windowFrames, _windowFrames);
+            row.Slice(first, head).CopyTo(target);
+            row[..(available - head)].CopyTo(target[head..]);
+            target[available..].Fill(pad);
+        }
+
+        return window;
+    }
+}
