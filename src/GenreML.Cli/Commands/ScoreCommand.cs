@@ -52,9 +52,13 @@ internal static class ScoreCommand
                 result.AddError("--min-confidence must be between 0 and 1.");
             }
         });
+        var timeline = new Option<bool>("--timeline")
+        {
+            Description = "Give each file's genre timeline in its JSON line: \"segments\", consecutive windows with the same top genre merged into {start, end, genre, probability} (needs --out x.jsonl)",
+        };
         var command = new Command("score", "Tell the genre of audio files with the ML.NET pipeline; each file gets a status (ok, too_short, silence, not_music, uncertain).")
         {
-            model, paths, output, top, threads, resume, retryFailed, hash, shard, verbose, minConfidence,
+            model, paths, output, top, threads, resume, retryFailed, hash, shard, verbose, minConfidence, timeline,
         };
         command.Validators.Add(result =>
         {
@@ -66,6 +70,12 @@ internal static class ScoreCommand
             if (result.GetValue(retryFailed) && !result.GetValue(resume))
             {
                 result.AddError("--retry-failed goes with --resume.");
+            }
+
+            string? file = result.GetValue(output);
+            if (result.GetValue(timeline) && (file is null || file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
+            {
+                result.AddError("--timeline writes segments into JSON lines: give --out with a .jsonl file.");
             }
         });
         command.SetAction(parse => new LibraryScoringRun
@@ -81,6 +91,7 @@ internal static class ScoreCommand
             Shard = parse.GetValue(shard),
             Verbose = parse.GetValue(verbose),
             MinConfidence = parse.GetValue(minConfidence),
+            Timeline = parse.GetValue(timeline),
         }.Run());
         return command;
     }

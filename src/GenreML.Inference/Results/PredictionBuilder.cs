@@ -1,4 +1,3 @@
-using GenreML.Audio.Features;
 using GenreML.Inference.Answers;
 using GenreML.Inference.Cards;
 
@@ -15,7 +14,7 @@ internal static class PredictionBuilder
         float[] clip = ClipAggregation.Mean(windowProbabilities);
         ClipVerdict verdict = ClipVerdict.Decide(card, evidence, clip, windowProbabilities, minConfidence);
         GenreScore[] scores = ClipAggregation.Rank(card.Labels, verdict.Probabilities);
-        WindowPrediction[]? windows = includeWindows ? Windows(card, windowProbabilities, duration) : null;
+        WindowPrediction[]? windows = includeWindows ? GenreTimeline.Windows(card, windowProbabilities, duration) : null;
         return new GenrePrediction
         {
             Status = verdict.Status,
@@ -28,29 +27,5 @@ internal static class PredictionBuilder
             Windows = windows,
             Segments = windows is null ? null : GenreTimeline.Segments(windows),
         };
-    }
-
-    private static WindowPrediction[] Windows(ModelCard card, float[][] rows, TimeSpan duration)
-    {
-        LogMelOptions features = card.Features;
-        double secondsPerFrame = (double)features.HopLength / features.SampleRate;
-        var windows = new WindowPrediction[rows.Length];
-        for (int w = 0; w < rows.Length; w++)
-        {
-            int best = ClipAggregation.ArgMax(rows[w]);
-
-            double start = (double)w * card.WindowHop * secondsPerFrame;
-            double end = Math.Min(start + card.WindowFrames * secondsPerFrame, duration.TotalSeconds);
-            windows[w] = new WindowPrediction
-            {
-                Start = TimeSpan.FromSeconds(Math.Min(start, duration.TotalSeconds)),
-                End = TimeSpan.FromSeconds(end),
-                Genre = card.Labels[best],
-                Confidence = rows[w][best],
-                Probabilities = rows[w],
-            };
-        }
-
-        return windows;
     }
 }

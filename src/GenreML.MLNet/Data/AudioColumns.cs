@@ -40,6 +40,12 @@ public static class AudioColumns
     /// </summary>
     public const string Card = "GenreCard";
 
+    /// <summary>
+    /// The network's (uncalibrated) probabilities of every window of a clip, window after window (windows × labels floats,
+    /// a vector of varying length); in the scored clips only with <see cref="Scoring.GenreScoringOptions.IncludeWindows"/>.
+    /// </summary>
+    public const string WindowScores = "WindowScores";
+
     /// <summary>Position of the clip in its source (long), shared by all windows of one clip.</summary>
     public const string ClipIndex = "ClipIndex";
 }

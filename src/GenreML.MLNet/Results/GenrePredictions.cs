@@ -1,4 +1,6 @@
 using GenreML.Inference.Batch;
+using GenreML.Inference.Cards;
+using GenreML.MLNet.Data;
 using GenreML.Inference.Results;
 using GenreML.MLNet.Scoring;
 using Microsoft.ML;
@@ -20,11 +22,18 @@ public static class GenrePredictions
     {
         ArgumentNullException.ThrowIfNull(scoredClips);
         string[] labels = ScoredClipReader.Labels(scoredClips);
-        return ScoredClipReader.Read(scoredClips).Select(clip => From(clip, labels));
+        ModelCard? card = scoredClips.Schema.GetColumnOrNull(AudioColumns.WindowScores) is null ? null : scoredClips.Schema.GetGenreCard();
+        return ScoredClipReader.Read(scoredClips).Select(clip => From(clip, labels, card));
     }
 
     /// <summary>The outcome for one scored clip: every genre ranked by <see cref="ClipAggregation.Rank"/>, or the clip's error.</summary>
-    public static ClassificationOutcome From(ScoredClip clip, IReadOnlyList<string> labels)
+    public static ClassificationOutcome From(ScoredClip clip, IReadOnlyList<string> labels) => From(clip, labels, null);
+
+    /// <summary>
+    /// The outcome for one scored clip; with the model's <paramref name="card"/> and the clip's
+    /// <see cref="ScoredClip.WindowScores"/>, also its windows in time and its genre timeline (<see cref="GenreTimeline"/>).
+    /// </summary>
+    public static ClassificationOutcome From(ScoredClip clip, IReadOnlyList<string> labels, ModelCard? card)
     {
         ArgumentNullException.ThrowIfNull(clip);
         ArgumentNullException.ThrowIfNull(labels);
@@ -34,6 +43,9 @@ public static class GenrePredictions
         }
 
         GenreScore[] scores = ClipAggregation.Rank(labels, clip.Score);
+        WindowPrediction[]? windows = card is not null && clip.WindowScores is { } rows
+            ? GenreTimeline.Windows(card, rows.Chunk(labels.Count).ToArray(), TimeSpan.FromSeconds(clip.DurationSeconds))
+            : null;
         return new ClassificationOutcome
         {
             Path = clip.Path,
@@ -45,6 +57,8 @@ public static class GenrePredictions
                 Scores = scores,
                 Duration = TimeSpan.FromSeconds(clip.DurationSeconds),
                 WindowCount = clip.Windows,
+                Windows = windows,
+                Segments = windows is null ? null : GenreTimeline.Segments(windows),
             },
         };
     }

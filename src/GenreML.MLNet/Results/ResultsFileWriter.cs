@@ -141,6 +141,10 @@ public sealed class ResultsFileWriter : IDisposable
             if (record.Outcome.Prediction is { } p)
             {
                 WriteAnswer(json, p, top);
+                if (p.Segments is { } segments)
+                {
+                    WriteSegments(json, segments);
+                }
             }
             else
             {
@@ -181,6 +185,32 @@ public sealed class ResultsFileWriter : IDisposable
 
         json.WriteEndArray();
         json.WriteNumber(ResultFields.Seconds, Math.Round(prediction.Duration.TotalSeconds, 3));
+    }
+
+    /// <summary>Writes the genre timeline as the <see cref="ResultFields.Segments"/> array of <c>{start, end, genre, probability}</c> objects.</summary>
+    public static void WriteSegments(Utf8JsonWriter json, IReadOnlyList<GenreSegment> segments)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(segments);
+        json.WriteStartArray(ResultFields.Segments);
+        foreach (GenreSegment segment in segments)
+        {
+            json.WriteStartObject();
+            WriteSpan(json, segment.Start, segment.End, segment.Genre, segment.Probability);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Writes the fields of a stretch of a file: start and end in seconds (3 decimals), genre, probability (6 decimals).</summary>
+    public static void WriteSpan(Utf8JsonWriter json, TimeSpan start, TimeSpan end, string genre, float probability)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteNumber(ResultFields.Start, Math.Round(start.TotalSeconds, 3));
+        json.WriteNumber(ResultFields.End, Math.Round(end.TotalSeconds, 3));
+        json.WriteString(ResultFields.Genre, genre);
+        json.WriteNumber(ResultFields.Probability, Math.Round(probability, 6));
     }
 
     private static void WriteIdentity(Utf8JsonWriter json, ResultRecord record)

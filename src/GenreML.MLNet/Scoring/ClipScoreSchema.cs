@@ -8,19 +8,23 @@ namespace GenreML.MLNet.Scoring;
 /// <summary>
 /// The schema of scored clips: Path (text), Label (key over the card's labels, when the input is labelled),
 /// Score (calibrated float[labels], slot names = labels, the card as its <see cref="AudioColumns.Card"/> annotation), PredictedLabel (key), Status (text, see
-/// <see cref="Inference.Answers.ResultStatus"/>), Duration (seconds), Windows (int), Error (text).
+/// <see cref="Inference.Answers.ResultStatus"/>), Duration (seconds), Windows (int), Error (text), and on request
+/// WindowScores (windows × labels window probabilities, a vector of varying length).
 /// </summary>
 public static class ClipScoreSchema
 {
     /// <summary>Builds the schema for <paramref name="card"/>; <paramref name="labelled"/> adds the Label column.</summary>
-    public static DataViewSchema Build(ModelCard card, bool labelled)
+    public static DataViewSchema Build(ModelCard card, bool labelled) => Build(card, labelled, windowScores: false);
+
+    /// <summary>Builds the schema for <paramref name="card"/>; <paramref name="labelled"/> adds the Label column, <paramref name="windowScores"/> the WindowScores column.</summary>
+    public static DataViewSchema Build(ModelCard card, bool labelled, bool windowScores)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return Build(card.Labels, labelled, card.ToJson());
+        return Build(card.Labels, labelled, card.ToJson(), windowScores);
     }
 
     /// <summary>Builds the schema for <paramref name="labels"/>, with the card's JSON as the Score annotation when there is one.</summary>
-    internal static DataViewSchema Build(IReadOnlyList<string> labels, bool labelled, string? cardJson)
+    internal static DataViewSchema Build(IReadOnlyList<string> labels, bool labelled, string? cardJson, bool windowScores = false)
     {
         int count = labels.Count;
         var keyType = new KeyDataViewType(typeof(uint), count);
@@ -44,6 +48,11 @@ public static class ClipScoreSchema
         builder.AddColumn(AudioColumns.Duration, NumberDataViewType.Double);
         builder.AddColumn(AudioColumns.Windows, NumberDataViewType.Int32);
         builder.AddColumn(AudioColumns.Error, TextDataViewType.Instance);
+        if (windowScores)
+        {
+            builder.AddColumn(AudioColumns.WindowScores, new VectorDataViewType(NumberDataViewType.Single));
+        }
+
         return builder.ToSchema();
     }
 

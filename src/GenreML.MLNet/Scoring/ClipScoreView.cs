@@ -23,14 +23,14 @@ internal sealed class ClipScoreView : IDataView
     private readonly Dictionary<string, uint> _keys;
     private readonly double? _minConfidence;
 
-    public ClipScoreView(IDataView scoredWindows, ModelCard card, bool labelled, double? minConfidence)
+    public ClipScoreView(IDataView scoredWindows, ModelCard card, bool labelled, double? minConfidence, bool windowScores)
     {
         _minConfidence = minConfidence;
         _windows = scoredWindows;
         _card = card;
         _labelled = labelled;
         _keys = card.Labels.Select((label, i) => (label, key: (uint)(i + 1))).ToDictionary(p => p.label, p => p.key, StringComparer.Ordinal);
-        Schema = ClipScoreSchema.Build(card, labelled);
+        Schema = ClipScoreSchema.Build(card, labelled, windowScores);
     }
 
     public bool CanShuffle => false;
@@ -213,6 +213,7 @@ internal sealed class ClipScoreView : IDataView
                 AudioColumns.Status => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = _status.AsMemory()),
                 AudioColumns.Duration => Getters.Checked<TValue, double>(Schema, column, (ref double v) => v = _currentDuration),
                 AudioColumns.Windows => Getters.Checked<TValue, int>(Schema, column, (ref int v) => v = _mean.Windows),
+                AudioColumns.WindowScores => Getters.Checked<TValue, VBuffer<float>>(Schema, column, WindowScoresGetter),
                 _ => Getters.Checked<TValue, ReadOnlyMemory<char>>(Schema, column, (ref ReadOnlyMemory<char> v) => v = _currentError.AsMemory()),
             };
             return (ValueGetter<TValue>)getter;
@@ -221,6 +222,12 @@ internal sealed class ClipScoreView : IDataView
         private void ScoreGetter(ref VBuffer<float> value)
         {
             Getters.CopyVector(_score, ref value);
+        }
+
+        private void WindowScoresGetter(ref VBuffer<float> value)
+        {
+            float[] all = _currentError.Length > 0 ? [] : [.. _rows.SelectMany(row => row)];
+            Getters.CopyVector(all, ref value);
         }
 
         public override ValueGetter<DataViewRowId> GetIdGetter() => Getters.RowId(() => _position);

@@ -30,6 +30,12 @@ public sealed class GenreScoringOptions
     public int Threads { get; init; } = 1;
 
     /// <summary>
+    /// Adds the <see cref="Data.AudioColumns.WindowScores"/> column: every window's probabilities, from which
+    /// <see cref="Results.GenrePredictions"/> builds each prediction's windows and genre timeline. Default false.
+    /// </summary>
+    public bool IncludeWindows { get; init; }
+
+    /// <summary>
     /// Mel frames (bytes) a clip may keep from its first pass so that it is decoded only once; a longer clip is decoded
     /// twice and its windows are cut as they are scored, in bounded memory. Default
     /// <see cref="Audio.Features.LogMelStream.KeepBytes"/> (16 MiB, about 12 minutes of audio); 0 decodes every clip twice.

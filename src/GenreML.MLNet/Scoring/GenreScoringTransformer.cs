@@ -65,7 +65,7 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         (_, int label) = InputColumns.Find(inputSchema, _options);
-        return ClipScoreSchema.Build(Card, label >= 0);
+        return ClipScoreSchema.Build(Card, label >= 0, _options.IncludeWindows);
     }
 
     /// <summary>Not available: windows are folded into clips, which a row-to-row mapper cannot do.</summary>
@@ -78,7 +78,7 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(input);
         var windows = new ClipWindowView(input, Card, _featurizer, _options);
-        return new ClipScoreView(_onnx.Transform(windows), Card, windows.HasLabel, _options.MinConfidence);
+        return new ClipScoreView(_onnx.Transform(windows), Card, windows.HasLabel, _options.MinConfidence, _options.IncludeWindows);
     }
 
     /// <summary>

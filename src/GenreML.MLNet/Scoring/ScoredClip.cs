@@ -9,7 +9,8 @@ namespace GenreML.MLNet.Scoring;
 /// <param name="Windows">Windows the clip was cut into.</param>
 /// <param name="Error">Why the clip could not be scored; empty when it was.</param>
 /// <param name="Status">One of <see cref="Inference.Answers.ResultStatus"/>; empty when the clip failed.</param>
-public sealed record ScoredClip(string Path, uint Label, float[] Score, uint PredictedLabel, double DurationSeconds, int Windows, string Error, string Status = "")
+/// <param name="WindowScores">Every window's probabilities, windows × labels, when the scorer was asked for them (<see cref="GenreScoringOptions.IncludeWindows"/>); else null.</param>
+public sealed record ScoredClip(string Path, uint Label, float[] Score, uint PredictedLabel, double DurationSeconds, int Windows, string Error, string Status = "", float[]? WindowScores = null)
 {
     /// <summary>True when the clip was scored.</summary>
     public bool Succeeded => Error.Length == 0;

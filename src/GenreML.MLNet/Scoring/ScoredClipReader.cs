@@ -89,7 +89,8 @@ public static class ScoredClipReader
         var windows = cursor.GetGetter<int>(schema[AudioColumns.Windows]);
         var error = cursor.GetGetter<ReadOnlyMemory<char>>(schema[AudioColumns.Error]);
         ValueGetter<ReadOnlyMemory<char>>? status = schema.GetColumnOrNull(AudioColumns.Status) is { } statusColumn ? cursor.GetGetter<ReadOnlyMemory<char>>(statusColumn) : null;
-        VBuffer<float> scores = default;
+        ValueGetter<VBuffer<float>>? windowScores = schema.GetColumnOrNull(AudioColumns.WindowScores) is { } windowColumn ? cursor.GetGetter<VBuffer<float>>(windowColumn) : null;
+        VBuffer<float> scores = default, rows = default;
         while (cursor.MoveNext())
         {
             ReadOnlyMemory<char> p = default, e = default, s = default;
@@ -106,7 +107,14 @@ public static class ScoredClipReader
             status?.Invoke(ref s);
             float[] values = new float[size];
             scores.CopyTo(values);
-            yield return new ScoredClip(p.ToString(), l, values, pr, d, w, e.ToString(), s.ToString());
+            float[]? perWindow = null;
+            if (windowScores is not null)
+            {
+                windowScores(ref rows);
+                perWindow = rows.DenseValues().ToArray();
+            }
+
+            yield return new ScoredClip(p.ToString(), l, values, pr, d, w, e.ToString(), s.ToString(), perWindow);
         }
     }
 

@@ -30,15 +30,7 @@ internal static class PredictionJson
         json.WriteEndObject();
         if (timeline && prediction.Segments is { } segments)
         {
-            json.WriteStartArray(ResultFields.Segments);
-            foreach (GenreSegment segment in segments)
-            {
-                json.WriteStartObject();
-                WriteSpan(json, segment.Start, segment.End, segment.Genre, segment.Probability);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            ResultsFileWriter.WriteSegments(json, segments);
         }
 
         if (windows && prediction.Windows is { } all)
@@ -47,7 +39,7 @@ internal static class PredictionJson
             foreach (WindowPrediction window in all)
             {
                 json.WriteStartObject();
-                WriteSpan(json, window.Start, window.End, window.Genre, window.Confidence);
+                ResultsFileWriter.WriteSpan(json, window.Start, window.End, window.Genre, window.Confidence);
                 json.WriteStartArray(ResultFields.Probabilities);
                 foreach (float p in window.Probabilities)
                 {
@@ -72,14 +64,6 @@ internal static class PredictionJson
 
         json.WriteString(ResultFields.Error, error);
     });
-
-    private static void WriteSpan(Utf8JsonWriter json, TimeSpan start, TimeSpan end, string genre, float probability)
-    {
-        json.WriteNumber(ResultFields.Start, Math.Round(start.TotalSeconds, 3));
-        json.WriteNumber(ResultFields.End, Math.Round(end.TotalSeconds, 3));
-        json.WriteString(ResultFields.Genre, genre);
-        json.WriteNumber(ResultFields.Probability, Round(probability));
-    }
 
     private static double Round(float value) => Math.Round(value, 6);
 

@@ -43,6 +43,9 @@ internal sealed class LibraryScoringRun
     /// <summary>Overrides the card's minimum confidence (status <c>uncertain</c> below it); null keeps the card's.</summary>
     public double? MinConfidence { get; init; }
 
+    /// <summary>Whether each result line carries the file's genre timeline (<c>segments</c>; JSON Lines only).</summary>
+    public bool Timeline { get; init; }
+
     /// <summary>
     /// Called with each outcome instead of printing it, before its results line is written, so the line records the
     /// file as the callback left it (<c>tag</c> writes the genre here: a file whose line exists was tagged, and
@@ -55,7 +58,7 @@ internal sealed class LibraryScoringRun
     public int Run()
     {
         var ml = new MLContext(seed: 0);
-        using GenreScoringTransformer scorer = ModelLocator.Open(ModelPath, path => ml.Transforms.ScoreGenres(new GenreScoringOptions { ModelPath = path, Threads = Threads, MinConfidence = MinConfidence }));
+        using GenreScoringTransformer scorer = ModelLocator.Open(ModelPath, path => ml.Transforms.ScoreGenres(new GenreScoringOptions { ModelPath = path, Threads = Threads, MinConfidence = MinConfidence, IncludeWindows = Timeline }));
         string model = ModelIdentity.Of(scorer.ModelPath);
         int top = Math.Min(Top, scorer.Card.Labels.Count);
         var walker = new LibraryWalker();
