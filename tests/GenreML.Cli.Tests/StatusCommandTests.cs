@@ -85,4 +85,20 @@ public sealed class StatusCommandTests : IDisposable
         Assert.StartsWith("path,status,", lines[0]);
         Assert.Contains(lines, l => l.Contains("silence.wav,silence,", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task The_shipped_model_says_not_music_for_noise_and_speech_in_predict_and_score()
+    {
+        Assert.Equal("not_music", await PredictStatus(Noise()));
+        Assert.Equal("not_music", await PredictStatus(Speech));
+
+        string folder = Path.Combine(_folder, "sounds");
+        Directory.CreateDirectory(folder);
+        File.Copy(Speech, Path.Combine(folder, "speech.wav"));
+        File.Move(Noise(), Path.Combine(folder, "noise.wav"));
+        string jsonl = Path.Combine(_folder, "sounds.jsonl");
+        var (code, _, error) = await CliRunner.RunAsync("score", folder, "--out", jsonl);
+        Assert.True(code == 0, error);
+        Assert.All(await File.ReadAllLinesAsync(jsonl), line => Assert.Equal("not_music", JsonDocument.Parse(line).RootElement.GetProperty("status").GetString()));
+    }
 }

@@ -63,12 +63,31 @@ public sealed class ShippedModelTests : IDisposable
         GenrePrediction prediction = _classifier.Classify(Path.Combine(FixtureFolder, file));
 
         Assert.Equal(expected.Genre, prediction.Genre);
+        Assert.Equal(expected.Status, prediction.Status);
         Assert.Equal(expected.Windows, prediction.WindowCount);
         foreach (var (genre, probability) in expected.Probabilities)
         {
             Assert.True(Math.Abs(probability - prediction.ProbabilityOf(genre)) < 1e-4,
                 $"{file}: P({genre}) = {prediction.ProbabilityOf(genre)}, recorded {probability}");
         }
+    }
+
+    [Fact]
+    public void Its_card_carries_a_temperature_a_minimum_confidence_and_a_not_music_check()
+    {
+        CalibrationSettings calibration = _classifier.Card.Calibration ?? throw new Xunit.Sdk.XunitException("the shipped card is not calibrated");
+        Assert.NotEqual(1.0, calibration.Temperature);
+        Assert.NotNull(calibration.NotMusic);
+        Assert.False(string.IsNullOrWhiteSpace(calibration.FittedOn));
+    }
+
+    [Fact]
+    public void Noise_and_synthesized_speech_are_not_music()
+    {
+        var random = new Random(3);
+        float[] noise = Enumerable.Range(0, 22050 * 10).Select(_ => (float)(random.NextDouble() - 0.5) * 0.5f).ToArray();
+        Assert.Equal(Answers.ResultStatus.NotMusic, _classifier.Classify(noise, 22050).Status);
+        Assert.Equal(Answers.ResultStatus.NotMusic, _classifier.Classify(Path.Combine(AppContext.BaseDirectory, "Audio", "speech-en-espeak.wav")).Status);
     }
 
     [Fact]
@@ -87,8 +106,9 @@ public sealed class ShippedModelTests : IDisposable
         var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
         var recordings = JsonSerializer.Deserialize<Recording[]>(File.ReadAllText(Path.Combine(FixtureFolder, "expected.json")), options)
             ?? throw new InvalidDataException("expected.json is empty");
-        return recordings.ToDictionary(r => r.File);
+        return recordings.ToDictionary(r => r.Path);
     }
 
-    private sealed record Recording(string File, string Genre, int Windows, Dictionary<string, float> Probabilities);
+    // The fields of 'predict --json' that the test checks; Path is the bare file name (record.sh runs in this folder).
+    private sealed record Recording(string Path, string Status, string Genre, int Windows, Dictionary<string, float> Probabilities);
 }

@@ -1,6 +1,7 @@
 using GenreML.Audio;
 using GenreML.Audio.Features;
 using GenreML.Inference;
+using GenreML.Inference.Answers;
 using GenreML.Inference.Cards;
 using GenreML.Inference.Results;
 using GenreML.Onnx.Building;
@@ -84,5 +85,37 @@ public sealed class ShippedWaveformModelTests : IDisposable
         ModelCard card = ModelCard.FromJson(OnnxModelFile.Read(WaveformModel).MetadataProps.Single(m => m.Key == ModelCard.MetadataKey).Value);
         Assert.Equal(OnnxModelExporter.ClipCardFor(_classifier.Card).ToJson(), card.ToJson());
         Assert.Equal(ClipLevelModel.WaveformInput, card.InputName);
+    }
+
+    [Fact]
+    public void Its_clip_probabilities_carry_the_cards_temperature()
+    {
+        ModelProto model = OnnxModelFile.Read(WindowModel);
+        StringStringEntryProto entry = model.MetadataProps.Single(m => m.Key == ModelCard.MetadataKey);
+        ModelCard card = ModelCard.FromJson(entry.Value);
+        entry.Value = (card with { Calibration = (card.Calibration ?? CalibrationSettings.Default) with { Temperature = 2.5 } }).ToJson();
+        string tempered = Path.Combine(_folder, "tempered.onnx");
+        string composed = Path.Combine(_folder, "tempered.waveform.onnx");
+        OnnxModelFile.Write(model, tempered);
+        OnnxModelExporter.ComposeClipLevel(tempered, composed);
+
+        string file = Directory.EnumerateFiles(Path.Combine(Folder, "Fixtures")).Order(StringComparer.Ordinal).First();
+        AudioSignal clip = new ClipFeaturizer(card.Features).Load(file);
+        using var session = new InferenceSession(composed);
+        using var input = OrtValue.CreateTensorValueFromMemory(clip.Samples, [1, clip.Samples.Length]);
+        using var runOptions = new RunOptions();
+        using var outputs = session.Run(runOptions, [ClipLevelModel.WaveformInput], [input], [card.ProbabilitiesOutput, ClipLevelModel.WindowProbabilitiesOutput]);
+        float[] clipProbabilities = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        float[] windows = outputs[1].GetTensorDataAsSpan<float>().ToArray();
+        int labels = card.Labels.Count;
+        float[][] rows = [.. Enumerable.Range(0, windows.Length / labels).Select(w => windows.AsSpan(w * labels, labels).ToArray())];
+
+        float[] expected = TemperatureScaling.Apply(ClipAggregation.Mean(rows), 2.5);
+        float[] untempered = ClipAggregation.Mean(rows);
+        Assert.True(Math.Abs(expected.Max() - untempered.Max()) > 1e-3, "the fixture must be one where the temperature changes the answer's probability");
+        for (int k = 0; k < labels; k++)
+        {
+            Assert.Equal(expected[k], clipProbabilities[k], tolerance: 1e-5);
+        }
     }
 }

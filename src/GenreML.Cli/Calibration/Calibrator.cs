@@ -178,11 +178,29 @@ internal sealed class Calibrator(TextWriter log)
         return result;
     }
 
+    // The logistic weights of each fold's check are fitted on the other folds' music and 'fit' negatives; the threshold is
+    // chosen on the out-of-fold music scores (each clip scored by a check that never saw it, and whose features came from
+    // another model than the one it was fitted on, as the shipped model's will be), so the false-rejection share it
+    // promises is the one measured on clips it was not fitted on. Fitted in-sample, the threshold rejected 0 % of the
+    // fitting music but 3.4 % of the held-out music of gtzan-dev.
     private NotMusicModel FitNotMusic(List<HeldOutClip> clips, int folds, double maxFalseRejection, StringBuilder text)
     {
+        var checks = new List<NotMusicModel>();
+        for (int f = 0; f < folds; f++)
+        {
+            var fitMusic = clips.Where(c => c.Group != f && c.Kind == HeldOutClip.Music).Select(c => c.Features).ToList();
+            var fitNegatives = clips.Where(c => c.Group != f && c.Kind == HeldOutClip.Fit).Select(c => c.Features).ToList();
+            if (fitMusic.Count == 0) fitMusic = clips.Where(c => c.Kind == HeldOutClip.Music).Select(c => c.Features).ToList();
+            if (fitNegatives.Count == 0) fitNegatives = clips.Where(c => c.Kind == HeldOutClip.Fit).Select(c => c.Features).ToList();
+            checks.Add(LogisticFit.Fit(fitMusic, fitNegatives));
+        }
+
+        var outOfFoldMusic = clips.Where(c => c.Kind == HeldOutClip.Music).Select(c => checks[c.Group].Score(c.Features)).ToList();
+        double threshold = LogisticFit.Threshold(outOfFoldMusic, maxFalseRejection);
+
         text.AppendLine("## Not-music check");
         text.AppendLine();
-        text.AppendLine(string.Create(Inv, $"Logistic model on {MusicEvidence.FeatureNames.Count} features ({string.Join(", ", MusicEvidence.FeatureNames)}). Threshold: at most {maxFalseRejection:P0} of the fitting music clips rejected. Cross-fitted figures: fitted on group B's held-out music and 'fit' negatives, measured on group A's held-out music and 'unseen' negatives (a group is a fold, each clip examined by its fold's model)."));
+        text.AppendLine(string.Create(Inv, $"Logistic model on {MusicEvidence.FeatureNames.Count} features ({string.Join(", ", MusicEvidence.FeatureNames)}). Each group's check is fitted on the other groups' held-out music and 'fit' negatives and measured on this group's held-out music and 'unseen' negatives (a group is a fold, each clip examined by its fold's model). Threshold **{threshold:0.###}**: at most {maxFalseRejection:P0} of the music clips rejected, counted on these out-of-fold scores (the threshold is the one figure chosen on them)."));
         text.AppendLine();
         text.AppendLine("| scored group | music clips | wrongly rejected | unseen negatives | caught | AUROC (unseen vs music) | seen-kind negatives caught |");
         text.AppendLine("|---|---|---|---|---|---|---|");
@@ -192,17 +210,12 @@ internal sealed class Calibrator(TextWriter log)
         var allUnseenScores = new List<double>();
         for (int f = 0; f < folds; f++)
         {
-            var fitMusic = clips.Where(c => c.Group != f && c.Kind == HeldOutClip.Music).Select(c => c.Features).ToList();
-            var fitNegatives = clips.Where(c => c.Group != f && c.Kind == HeldOutClip.Fit).Select(c => c.Features).ToList();
-            if (fitMusic.Count == 0) fitMusic = clips.Where(c => c.Kind == HeldOutClip.Music).Select(c => c.Features).ToList();
-            if (fitNegatives.Count == 0) fitNegatives = clips.Where(c => c.Kind == HeldOutClip.Fit).Select(c => c.Features).ToList();
-            NotMusicModel model = LogisticFit.Fit(fitMusic, fitNegatives);
-            model = model with { Threshold = LogisticFit.Threshold(fitMusic.Select(x => model.Score(x)).ToList(), maxFalseRejection) };
+            NotMusicModel model = checks[f];
             var music = clips.Where(c => c.Group == f && c.Kind == HeldOutClip.Music).Select(c => model.Score(c.Features)).ToList();
             var unseen = clips.Where(c => c.Group == f && c.Kind == HeldOutClip.Unseen).ToList();
             var unseenScores = unseen.Select(c => model.Score(c.Features)).ToList();
             var seen = clips.Where(c => c.Group == f && c.Kind == HeldOutClip.Fit).Select(c => model.Score(c.Features)).ToList();
-            int rejected = music.Count(s => s >= model.Threshold);
+            int rejected = music.Count(s => s >= threshold);
             rejectedTotal += rejected;
             musicTotal += music.Count;
             allMusicScores.AddRange(music);
@@ -211,15 +224,15 @@ internal sealed class Calibrator(TextWriter log)
             {
                 string kind = unseen[i].SoundKind;
                 var (caught, total) = caughtByKind.GetValueOrDefault(kind);
-                caughtByKind[kind] = (caught + (unseenScores[i] >= model.Threshold ? 1 : 0), total + 1);
+                caughtByKind[kind] = (caught + (unseenScores[i] >= threshold ? 1 : 0), total + 1);
             }
 
             string auroc = unseen.Count == 0 ? "–" : LogisticFit.Auroc(unseenScores, music).ToString("0.000", Inv);
-            text.AppendLine(string.Create(Inv, $"| {f + 1} | {music.Count} | {rejected} ({rejected / (double)Math.Max(1, music.Count):P1}) | {unseen.Count} | {unseenScores.Count(s => s >= model.Threshold)} | {auroc} | {seen.Count(s => s >= model.Threshold)} of {seen.Count} |"));
+            text.AppendLine(string.Create(Inv, $"| {f + 1} | {music.Count} | {rejected} ({rejected / (double)Math.Max(1, music.Count):P1}) | {unseen.Count} | {unseenScores.Count(s => s >= threshold)} | {auroc} | {seen.Count(s => s >= threshold)} of {seen.Count} |"));
         }
 
         text.AppendLine();
-        text.AppendLine(string.Create(Inv, $"Over both groups: {rejectedTotal} of {musicTotal} music clips wrongly rejected ({rejectedTotal / (double)Math.Max(1, musicTotal):P1}); unseen negatives caught by kind (clip × fold model):"));
+        text.AppendLine(string.Create(Inv, $"Over all groups: {rejectedTotal} of {musicTotal} music clips wrongly rejected ({rejectedTotal / (double)Math.Max(1, musicTotal):P1}); unseen negatives caught by kind (clip × fold model):"));
         text.AppendLine();
         text.AppendLine("| unseen kind | caught |");
         text.AppendLine("|---|---|");
@@ -229,11 +242,10 @@ internal sealed class Calibrator(TextWriter log)
         }
 
         text.AppendLine();
-        log.WriteLine(string.Create(Inv, $"not music, cross-fitted: {rejectedTotal}/{musicTotal} music rejected, AUROC {(allUnseenScores.Count == 0 ? double.NaN : LogisticFit.Auroc(allUnseenScores, allMusicScores)):0.000}"));
+        log.WriteLine(string.Create(Inv, $"not music, out of fold: {rejectedTotal}/{musicTotal} music rejected, AUROC {(allUnseenScores.Count == 0 ? double.NaN : LogisticFit.Auroc(allUnseenScores, allMusicScores)):0.000}"));
 
         var everyMusic = clips.Where(c => c.Kind == HeldOutClip.Music).Select(c => c.Features).ToList();
-        NotMusicModel final = LogisticFit.Fit(everyMusic, clips.Where(c => c.Kind == HeldOutClip.Fit).Select(c => c.Features).ToList());
-        return final with { Threshold = LogisticFit.Threshold(everyMusic.Select(x => final.Score(x)).ToList(), maxFalseRejection) };
+        return LogisticFit.Fit(everyMusic, clips.Where(c => c.Kind == HeldOutClip.Fit).Select(c => c.Features).ToList()) with { Threshold = threshold };
     }
 
     private static void ReportStatuses(List<HeldOutClip> clips, StringBuilder text)
@@ -254,7 +266,7 @@ internal sealed class Calibrator(TextWriter log)
 /// <param name="Negatives">Folder of generated non-music clips the not-music check is fitted on; null for none.</param>
 /// <param name="UnseenNegatives">Folder of non-music clips of other kinds, only measured on; null for none.</param>
 /// <param name="TargetAccuracy">Accuracy the answered held-out clips must reach for the minimum confidence.</param>
-/// <param name="MaxFalseRejection">Largest share of fitting music clips the not-music threshold may reject.</param>
+/// <param name="MaxFalseRejection">Largest share of the held-out music clips the not-music threshold may reject, counted on out-of-fold scores.</param>
 internal sealed record CalibrationRequest(
     string DataPath,
     IReadOnlyList<(string Model, string Split)> Folds,

@@ -29,7 +29,7 @@ internal static class CalibrateCommand
         var negatives = new Option<DirectoryInfo?>("--negatives") { Description = "Non-music clips to fit the not-music check on (bench/not_music_negatives.py writes them); without it the card gets no not-music check" };
         var unseen = new Option<DirectoryInfo?>("--unseen-negatives") { Description = "Non-music clips of other kinds, only measured on" };
         var target = new Option<double>("--target-accuracy") { Description = "Accuracy the answered held-out clips must reach; sets the card's minimum confidence (default 0.6)", DefaultValueFactory = _ => 0.6 };
-        var maxReject = new Option<double>("--max-false-rejection") { Description = "Largest share of music clips the not-music threshold may reject when fitted (default 0.01)", DefaultValueFactory = _ => 0.01 };
+        var maxReject = new Option<double>("--max-false-rejection") { Description = "Largest share of the held-out music clips the not-music threshold may reject, counted on out-of-fold scores (default 0.01)", DefaultValueFactory = _ => 0.01 };
         var output = new Option<string>("--out") { Description = "Folder for calibration.md and reliability.png (default runs/calibration)", DefaultValueFactory = _ => Path.Combine("runs", "calibration") };
         var dryRun = new Option<bool>("--dry-run") { Description = "Write the report but leave the model unchanged" };
         var command = new Command("calibrate", "Fit a model's temperature, minimum confidence and not-music check on held-out cross-validation predictions and store them in its card")

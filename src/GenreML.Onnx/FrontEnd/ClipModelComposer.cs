@@ -66,9 +66,7 @@ public static class ClipModelComposer
         var windowDims = new[] { OnnxDim.Symbolic(ClipWindowsGraph.WindowsSymbol), OnnxDim.Fixed(window.Labels) };
         builder.AddOutput(ClipLevelModel.WindowLogitsOutput, OnnxElementType.Float, windowDims, "Unnormalised class scores of each window of the clip.");
         builder.AddOutput(ClipLevelModel.WindowProbabilitiesOutput, OnnxElementType.Float, windowDims, "Softmax of each window's logits.");
-        builder.AddNode("ReduceMean", "clip/MeanOverWindows", [ClipLevelModel.WindowProbabilitiesOutput], [window.ProbabilitiesOutput]).Ints("axes", 0).Int("keepdims", 1);
-        builder.AddOutput(window.ProbabilitiesOutput, OnnxElementType.Float, [OnnxDim.Fixed(1), OnnxDim.Fixed(window.Labels)],
-            "The clip's class probabilities: the mean of the window probabilities.");
+        AppendClipProbabilities(builder, window);
         foreach (ValueInfoProto other in graph.Output.Where(o => o.Name != window.LogitsOutput && o.Name != window.ProbabilitiesOutput))
         {
             builder.AddOutput(other.Name, (OnnxElementType)other.Type.TensorType.ElemType, PerWindow(other), $"{other.DocString} (one row per window)".Trim());
@@ -96,6 +94,33 @@ public static class ClipModelComposer
             ModelVersion = windowModel.ModelVersion,
             DocString = windowModel.DocString,
         });
+    }
+
+    // The clip's probabilities: the mean of the window probabilities, calibrated with the card's temperature when it is
+    // not 1 (softmax(log p / T); a zero stays zero, as in GenreML.Inference's TemperatureScaling).
+    private static void AppendClipProbabilities(OnnxGraphBuilder builder, WindowModelInterface window)
+    {
+        if (!(window.Temperature > 0) || !double.IsFinite(window.Temperature))
+        {
+            throw new ArgumentOutOfRangeException(nameof(window), window.Temperature, "the temperature must be positive and finite");
+        }
+
+        OnnxDim[] clipDims = [OnnxDim.Fixed(1), OnnxDim.Fixed(window.Labels)];
+        if (window.Temperature == 1)
+        {
+            builder.AddNode("ReduceMean", "clip/MeanOverWindows", [ClipLevelModel.WindowProbabilitiesOutput], [window.ProbabilitiesOutput]).Ints("axes", 0).Int("keepdims", 1);
+            builder.AddOutput(window.ProbabilitiesOutput, OnnxElementType.Float, clipDims, "The clip's class probabilities: the mean of the window probabilities.");
+            return;
+        }
+
+        builder.AddNode("ReduceMean", "clip/MeanOverWindows", [ClipLevelModel.WindowProbabilitiesOutput], ["clip/MeanOverWindows"]).Ints("axes", 0).Int("keepdims", 1);
+        builder.AddNode("Log", "clip/Log", "clip/MeanOverWindows");
+        string temperature = builder.AddScalar("clip/Temperature", (float)window.Temperature, "The calibration temperature of the model's card.");
+        builder.AddNode("Div", "clip/Tempered", "clip/Log", temperature);
+        builder.AddNode("Softmax", "clip/Calibrated", ["clip/Tempered"], [window.ProbabilitiesOutput]).Int("axis", -1);
+        builder.AddOutput(window.ProbabilitiesOutput, OnnxElementType.Float, clipDims,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The clip's calibrated class probabilities: softmax(log p / T) of the mean p of the window probabilities, T = {window.Temperature:R} (the card's temperature)."));
     }
 
     private static void Require(bool present, string source, string what)

@@ -10,4 +10,9 @@ namespace GenreML.Onnx.FrontEnd;
 /// <param name="LogitsOutput">The graph output with the logits <c>[N, labels]</c>.</param>
 /// <param name="ProbabilitiesOutput">The graph output with the probabilities <c>[N, labels]</c>.</param>
 /// <param name="Labels">The number of classes.</param>
-public sealed record WindowModelInterface(LogMelOptions Features, int WindowFrames, int WindowHop, string InputName, string LogitsOutput, string ProbabilitiesOutput, int Labels);
+/// <param name="Temperature">
+/// The calibration temperature T of the model's card: the clip probabilities the composed graph outputs are
+/// softmax(log p / T) of the mean window probabilities p, as GenreML's own consumers calibrate them. 1 leaves them as they are.
+/// </param>
+public sealed record WindowModelInterface(LogMelOptions Features, int WindowFrames, int WindowHop, string InputName, string LogitsOutput, string ProbabilitiesOutput, int Labels,
+    double Temperature = 1);

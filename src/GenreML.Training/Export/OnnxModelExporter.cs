@@ -78,7 +78,8 @@ public sealed class OnnxModelExporter : IModelExporter
             ?? throw new InvalidDataException($"{windowModelPath}: no GenreML model card in its metadata ('{ModelCard.MetadataKey}'), so there are no front-end settings to build.");
         ModelCard card = ModelCard.FromJson(cardJson, windowModelPath);
         ModelCard clipCard = ClipCardFor(card);
-        var window = new WindowModelInterface(card.Features, card.WindowFrames, card.WindowHop, card.InputName, card.LogitsOutput, card.ProbabilitiesOutput, card.Labels.Count);
+        var window = new WindowModelInterface(card.Features, card.WindowFrames, card.WindowHop, card.InputName, card.LogitsOutput, card.ProbabilitiesOutput, card.Labels.Count,
+            (card.Calibration ?? CalibrationSettings.Default).Temperature);
         ModelProto clip = ClipModelComposer.Compose(windowModel, window, new Dictionary<string, string> { [ModelCard.MetadataKey] = clipCard.ToJson() }, windowModelPath);
         OnnxModelFile.Write(clip, path);
         return clipCard;

@@ -11,7 +11,8 @@ tmp="$here/expected.json.tmp"
 {
   echo "["
   first=1
-  for clip in "$here"/*.wav "$here"/*.au; do
+  cd "$here"   # paths in the recording are the bare file names
+  for clip in *.wav *.au; do
     [ "$first" = 1 ] || echo ","
     first=0
     "$cli" predict "$clip" --model "$root/onnx/genreml-gtzan.onnx" --json
