@@ -13,7 +13,7 @@ namespace GenreML.Cli.Bench;
 /// Benchmark of the ML.NET scoring path (not a test): synthesises one clip per genre of
 /// <c>clipSeconds</c> into a temporary folder, then scores a file list of <c>smallCount</c> and of
 /// <c>largeCount</c> entries (the clips repeated) end to end — decode, resample, log-Mel, windows,
-/// <c>ApplyOnnxModel</c>, mean — and reports clips per second and memory for each run: the peak of the
+/// windows of several clips per ONNX Runtime run, mean — and reports clips per second and memory for each run: the peak of the
 /// process working set and of the managed heap, sampled every 20 ms. Flat memory between the two runs
 /// shows that the pipeline streams. With <c>longMinutes</c>, it first scores one 30-s file and one file of that
 /// many minutes (the same clip looped) and reports the same figures for each: flat memory there shows that one

@@ -24,10 +24,24 @@ public sealed class GenreScoringOptions
     public double? MinConfidence { get; init; }
 
     /// <summary>
-    /// Clips decoded and featurised at once, in order, ahead of the model (default 1: one at a time on
-    /// the reading thread). Memory grows with this number, never with the number of files.
+    /// Clips decoded and featurised at once on worker tasks, in order, while the network scores the windows of the clips
+    /// before them (default 1: one at a time on the reading thread, no overlap). Memory grows with this number, never
+    /// with the number of files.
     /// </summary>
     public int Threads { get; init; } = 1;
+
+    /// <summary>
+    /// Windows sent to ONNX Runtime in one run; a batch takes windows of as many consecutive clips as it needs. Default 16.
+    /// Memory grows with it (ONNX Runtime holds a whole batch's activations); a clip's answer does not depend on it beyond
+    /// ONNX Runtime's rounding.
+    /// </summary>
+    public int WindowBatchSize { get; init; } = 16;
+
+    /// <summary>
+    /// Threads ONNX Runtime uses inside one run (its intra-op pool). Default 1: on a 2-core machine, one thread for the
+    /// network and the others for featurising the next clips was measured fastest (see docs/results.md, "Scoring throughput").
+    /// </summary>
+    public int IntraOpThreads { get; init; } = 1;
 
     /// <summary>
     /// Adds the <see cref="Data.AudioColumns.WindowScores"/> column: every window's probabilities, from which

@@ -1,18 +1,22 @@
 using GenreML.Audio.Features;
+using GenreML.Inference;
 using GenreML.Inference.Cards;
+using GenreML.Inference.Loading;
+using GenreML.Inference.Running;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Saving;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.Transforms.Onnx;
+using Microsoft.ML.OnnxRuntime;
 
 namespace GenreML.MLNet.Scoring;
 
 /// <summary>
 /// Scores audio clips with an ONNX genre model: audio paths → log-Mel windows exactly as the card says
-/// (the shared <see cref="ClipFeaturizer"/> and <see cref="SpectrogramWindows.Cut"/>) → ML.NET's
-/// <c>ApplyOnnxModel</c> with the input pinned to <c>[1, 1, mel bands, window frames]</c>, one row per
-/// window → one row per clip with the mean window probabilities, calibrated, and the clip's status (<see cref="ClipScoreSchema"/>).
+/// (the shared <see cref="ClipFeaturizer"/> and <see cref="SpectrogramWindows.Cut"/>), several clips featurised ahead on
+/// worker tasks while the network runs → windows of several clips in one ONNX Runtime run (one session, batches of
+/// <see cref="GenreScoringOptions.WindowBatchSize"/>) → one row per clip with the mean window probabilities, calibrated,
+/// and the clip's status (<see cref="ClipScoreSchema"/>).
 /// The output has a row per input row, in order. Nothing is trained, so there is no estimator: the
 /// catalog method loads and checks the model and returns this transformer. Dispose it to release the ONNX Runtime session.
 /// <c>mlContext.Model.Save</c> saves it in a savable form that loads in any process (see <see cref="ICanSaveModel.Save"/>).
@@ -21,7 +25,8 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
 {
     private readonly GenreScoringOptions _options;
     private readonly ClipFeaturizer _featurizer;
-    private readonly OnnxTransformer _onnx;
+    private readonly InferenceSession _session;
+    private readonly WindowRunner _runner;
     private readonly TransformsCatalog _transforms;
     private ITransformer? _savable;
 
@@ -33,22 +38,13 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
         _transforms = transforms;
         ArgumentOutOfRangeException.ThrowIfNegative(options.SinglePassBytes);
         _featurizer = new ClipFeaturizer(card.Features, options.SinglePassBytes);
-        var onnxOptions = new OnnxOptions
-        {
-            ModelFile = modelPath,
-            InputColumns = [card.InputName],
-            OutputColumns = [card.ProbabilitiesOutput],
-            ShapeDictionary = new Dictionary<string, int[]>
-            {
-                [card.InputName] = [1, 1, card.Features.MelBands, card.WindowFrames],
-                [card.ProbabilitiesOutput] = [1, card.Labels.Count],
-            },
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-        };
-        IDataView schemaOnly = new ClipWindowView(
-            new AudioSourceView(() => [], labelled: false, "schema"), card, _featurizer, new GenreScoringOptions { ModelPath = modelPath });
-        _onnx = transforms.ApplyOnnxModel(onnxOptions).Fit(schemaOnly);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.WindowBatchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Threads);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.IntraOpThreads);
+        var warnings = new List<string>();
+        _session = SessionFactory.Open(
+            File.ReadAllBytes(modelPath), modelPath, new GenreClassifierOptions { IntraOpThreads = options.IntraOpThreads, InterOpThreads = 1 }, warnings, out _);
+        _runner = new WindowRunner(_session, card);
     }
 
     /// <summary>Full path of the ONNX model.</summary>
@@ -77,8 +73,7 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var windows = new ClipWindowView(input, Card, _featurizer, _options);
-        return new ClipScoreView(_onnx.Transform(windows), Card, windows.HasLabel, _options.MinConfidence, _options.IncludeWindows);
+        return new ClipScoreView(input, Card, _featurizer, _runner, _options);
     }
 
     /// <summary>
@@ -103,5 +98,5 @@ public sealed class GenreScoringTransformer : ITransformer, IDisposable
     }
 
     /// <summary>Releases the ONNX Runtime session.</summary>
-    public void Dispose() => _onnx.Dispose();
+    public void Dispose() => _session.Dispose();
 }
