@@ -44,7 +44,7 @@ declare -A expected=(
   [GenreML.Core]=""
   [GenreML.Audio]="Concentus GenreML.Core NLayer NVorbis"
   [GenreML.Inference]="GenreML.Audio Microsoft.ML.OnnxRuntime.Managed"
-  [GenreML.MLNet]="GenreML.Audio GenreML.Inference Microsoft.ML Microsoft.ML.OnnxTransformer"
+  [GenreML.MLNet]="GenreML.Audio GenreML.Inference Microsoft.ML"
   [GenreML.Onnx]="GenreML.Audio Google.Protobuf Microsoft.ML.OnnxRuntime.Managed TorchSharp-cpu"
   [GenreML.Training]="GenreML.Audio GenreML.Inference GenreML.Onnx NWaves TorchSharp-cpu"
 )

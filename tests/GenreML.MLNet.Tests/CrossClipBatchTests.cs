@@ -8,6 +8,7 @@ public sealed class CrossClipBatchTests
 {
     [Theory]
     [InlineData(1, 7)]
+    [InlineData(2, 1)]
     [InlineData(2, 16)]
     [InlineData(3, 64)]
     public void Batches_that_span_clips_score_every_clip_as_one_window_at_a_time(int threads, int batchSize)

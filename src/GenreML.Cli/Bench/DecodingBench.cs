@@ -134,7 +134,8 @@ internal static class DecodingBench
         return path;
     }
 
-    private static bool Ffmpeg(string[] arguments)
+    /// <summary>Runs ffmpeg quietly with <paramref name="arguments"/>; false when it fails or is not installed.</summary>
+    internal static bool Ffmpeg(string[] arguments)
     {
         var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in (string[])["-hide_banner", "-loglevel", "error", "-nostdin", "-y", .. arguments])

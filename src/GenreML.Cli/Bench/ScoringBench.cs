@@ -5,36 +5,47 @@ using GenreML.Audio.Synthesis;
 using GenreML.MLNet.Results;
 using GenreML.MLNet.Data;
 using GenreML.MLNet.Scoring;
+using System.Text.RegularExpressions;
 using Microsoft.ML;
 
 namespace GenreML.Cli.Bench;
 
+/// <summary>What <see cref="ScoringBench"/> measures.</summary>
+/// <param name="ModelPath">The ONNX model, used on both sides (e.g. the shipped onnx/genreml-gtzan.onnx).</param>
+/// <param name="Counts">File counts scored in turn (default 50 and 500).</param>
+/// <param name="ClipSeconds">Length of each synthetic clip.</param>
+/// <param name="Threads">Clips featurised ahead of the network (<see cref="GenreScoringOptions.Threads"/>); also the seed stack's torch threads.</param>
+/// <param name="Format"><c>wav</c> (22 050 Hz PCM) or <c>mp3</c> (made from the WAVs by ffmpeg, 128 kb/s).</param>
+/// <param name="SeedStack">Also score the same files with the same model through bench/mlnet_seedstack.py (torchaudio + eager PyTorch).</param>
+/// <param name="WindowBatchSize">Windows per ONNX Runtime run (<see cref="GenreScoringOptions.WindowBatchSize"/>).</param>
+/// <param name="IntraOpThreads">ONNX Runtime's threads inside a run (<see cref="GenreScoringOptions.IntraOpThreads"/>).</param>
+/// <param name="LongMinutes">Length of the long file (0 skips that part).</param>
+internal sealed record ScoringBenchOptions(
+    string ModelPath, IReadOnlyList<int> Counts, double ClipSeconds = 30, int Threads = 1, string Format = "wav", bool SeedStack = false,
+    int WindowBatchSize = 16, int IntraOpThreads = 1, double LongMinutes = 0);
+
 /// <summary>
-/// Benchmark of the ML.NET scoring path (not a test): synthesises one clip per genre of
-/// <c>clipSeconds</c> into a temporary folder, then scores a file list of <c>smallCount</c> and of
-/// <c>largeCount</c> entries (the clips repeated) end to end — decode, resample, log-Mel, windows,
-/// windows of several clips per ONNX Runtime run, mean — and reports clips per second and memory for each run: the peak of the
-/// process working set and of the managed heap, sampled every 20 ms. Flat memory between the two runs
-/// shows that the pipeline streams. With <c>longMinutes</c>, it first scores one 30-s file and one file of that
-/// many minutes (the same clip looped) and reports the same figures for each: flat memory there shows that one
-/// long file streams (the process's own peak, unlike <c>/usr/bin/time</c>'s, leaves out what it freed before).
+/// Benchmark of the ML.NET scoring path (not a test): synthesises one clip per genre of <c>ClipSeconds</c> into a
+/// temporary folder (WAV, or MP3 made from it), then scores file lists of each count (the clips repeated) end to end —
+/// decode, resample, log-Mel, windows of several clips per ONNX Runtime run, mean — and reports clips per second and
+/// memory for each run: the peak of the process working set and of the managed heap, sampled every 20 ms. Flat
+/// memory across counts shows that the pipeline streams. With <c>SeedStack</c>, the same files go through the Python
+/// seed stack with the same model (its clips/s and peak RSS beside ours, and the ratio). With <c>LongMinutes</c>, it
+/// first scores one 30-s file and one file of that many minutes (the same clip looped) and reports the same figures
+/// for each: flat memory there shows that one long file streams.
 /// </summary>
-internal static class ScoringBench
+internal static partial class ScoringBench
 {
-    /// <summary>Runs the benchmark and prints a table to <paramref name="output"/> (default standard output); returns 0.</summary>
-    /// <param name="modelPath">The ONNX model (e.g. tests/Shared/Models/tiny-genre.onnx).</param>
-    /// <param name="smallCount">Files in the first run (default 50).</param>
-    /// <param name="largeCount">Files in the second run (default 500).</param>
-    /// <param name="clipSeconds">Length of each synthetic clip (default 30).</param>
-    /// <param name="threads">Clips featurised in parallel (<see cref="GenreScoringOptions.Threads"/>).</param>
-    /// <param name="output">Where to print the results.</param>
-    /// <param name="longMinutes">Length of the long file (0, the default, skips that part).</param>
-    public static int Run(string modelPath, int smallCount = 50, int largeCount = 500, double clipSeconds = 30, int threads = 1, TextWriter? output = null, double longMinutes = 0)
+    /// <summary>Runs the benchmark and prints a table to <paramref name="output"/> (default standard output); 0, or 2 when MP3 files cannot be made.</summary>
+    public static int Run(ScoringBenchOptions options, TextWriter? output = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(longMinutes);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(smallCount);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(largeCount);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clipSeconds);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.LongMinutes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ClipSeconds);
+        if (options.Counts.Count == 0 || options.Counts.Any(c => c <= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "every file count must be positive");
+        }
+
         output ??= Console.Out;
         string folder = Path.Combine(Path.GetTempPath(), "genreml-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -44,21 +55,40 @@ internal static class ScoringBench
                 .Select((genre, i) =>
                 {
                     string path = Path.Combine(folder, $"{genre}.wav");
-                    WavWriter.Write(path, DemoSongSynthesizer.Render(genre, i, clipSeconds), 22050);
+                    WavWriter.Write(path, DemoSongSynthesizer.Render(genre, i, options.ClipSeconds), 22050);
                     return path;
                 })
                 .ToArray();
+            if (options.Format == "mp3")
+            {
+                clips = clips.Select(wav => Path.ChangeExtension(wav, ".mp3")).ToArray();
+                foreach (string mp3 in clips)
+                {
+                    if (!DecodingBench.Ffmpeg(["-i", Path.ChangeExtension(mp3, ".wav"), "-c:a", "libmp3lame", "-b:a", "128k", mp3]))
+                    {
+                        Console.Error.WriteLine("error: bench scoring --format mp3 needs ffmpeg with libmp3lame to make its test files");
+                        return 2;
+                    }
+                }
+            }
+
             var ml = new MLContext(seed: 0);
-            using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(modelPath, threads);
+            using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(new GenreScoringOptions
+            {
+                ModelPath = options.ModelPath,
+                Threads = options.Threads,
+                WindowBatchSize = options.WindowBatchSize,
+                IntraOpThreads = options.IntraOpThreads,
+            });
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ML.NET scoring bench: {Path.GetFileName(scorer.ModelPath)}, {clipSeconds:0.#}-s clips (22 050 Hz WAV), threads {threads}, {Environment.ProcessorCount} CPUs"));
-            if (longMinutes > 0)
+                $"ML.NET scoring bench: {Path.GetFileName(scorer.ModelPath)}, {options.ClipSeconds:0.#}-s clips ({options.Format}), threads {options.Threads}, batch {options.WindowBatchSize}, intra-op {options.IntraOpThreads}, {Environment.ProcessorCount} CPUs"));
+            if (options.LongMinutes > 0)
             {
                 string longFile = Path.Combine(folder, "long.wav");
-                WavWriter.WriteLooped(longFile, DemoSongSynthesizer.Render(DemoSongSynthesizer.Genres[0], 0, clipSeconds), 22050, (long)(longMinutes * 60 * 22050));
+                WavWriter.WriteLooped(longFile, DemoSongSynthesizer.Render(DemoSongSynthesizer.Genres[0], 0, options.ClipSeconds), 22050, (long)(options.LongMinutes * 60 * 22050));
                 output.WriteLine("| one file | seconds | peak working set (MB) | peak managed heap (MB) | failed |");
                 output.WriteLine("|---|---:|---:|---:|---:|");
-                foreach ((string name, string path) in new[] { ($"{clipSeconds:0.#} s", clips[0]), ($"{longMinutes:0.#} min", longFile) })
+                foreach ((string name, string path) in new[] { ($"{options.ClipSeconds:0.#} s", clips[0]), ($"{options.LongMinutes:0.#} min", longFile) })
                 {
                     Result r = Measure(ml, scorer, [path], 1);
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -68,14 +98,22 @@ internal static class ScoringBench
                 File.Delete(longFile);
             }
 
-            Measure(ml, scorer, clips, Math.Min(5, smallCount));
-            output.WriteLine("| files | seconds | clips/s | peak working set (MB) | peak managed heap (MB) | failed |");
-            output.WriteLine("|---:|---:|---:|---:|---:|---:|");
-            foreach (int count in new[] { smallCount, largeCount })
+            Measure(ml, scorer, clips, Math.Min(5, options.Counts[0]));
+            output.WriteLine(options.SeedStack
+                ? "| files | seconds | clips/s | peak working set (MB) | peak managed heap (MB) | failed | seed stack clips/s | seed stack peak RSS (MB) | ML.NET ÷ seed stack |"
+                : "| files | seconds | clips/s | peak working set (MB) | peak managed heap (MB) | failed |");
+            output.WriteLine(options.SeedStack ? "|---:|---:|---:|---:|---:|---:|---:|---:|---:|" : "|---:|---:|---:|---:|---:|---:|");
+            foreach (int count in options.Counts)
             {
                 Result r = Measure(ml, scorer, clips, count);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {count} | {r.Seconds:0.00} | {count / r.Seconds:0.0} | {r.PeakWorkingSet / 1e6:0.0} | {r.PeakManaged / 1e6:0.0} | {r.Failed} |"));
+                string line = string.Create(CultureInfo.InvariantCulture,
+                    $"| {count} | {r.Seconds:0.00} | {count / r.Seconds:0.0} | {r.PeakWorkingSet / 1e6:0.0} | {r.PeakManaged / 1e6:0.0} | {r.Failed} |");
+                if (options.SeedStack)
+                {
+                    line += SeedStack(options, clips, count, count / r.Seconds);
+                }
+
+                output.WriteLine(line);
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0.0} MB"));
@@ -86,6 +124,30 @@ internal static class ScoringBench
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The seed stack's cells for one count: clips/s, peak RSS and our speed over its speed.</summary>
+    private static string SeedStack(ScoringBenchOptions options, string[] clips, int count, double ours)
+    {
+        PythonRun? run = PythonReference.TryRun(ScriptPath,
+            [options.ModelPath, .. clips, "--files", count.ToString(CultureInfo.InvariantCulture), "--threads", options.Threads.ToString(CultureInfo.InvariantCulture)]);
+        if (run is null || run.ExitCode != 0)
+        {
+            string why = run is null ? $"needs {PythonReference.Interpreter} and {ScriptPath}" : run.Errors.Trim().Split('\n')[^1];
+            return $" n/a ({why}) | | |";
+        }
+
+        Match match = SeedStackLine().Match(run.Output);
+        if (!match.Success)
+        {
+            return $" n/a (unexpected output: {run.Output.Trim()}) | | |";
+        }
+
+        double theirs = double.Parse(match.Groups["rate"].Value, CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture, $" {theirs:0.00} | {match.Groups["rss"].Value} | {ours / theirs:0.0}× |");
+    }
+
+    /// <summary>The Python seed stack on the same model and files (repository-relative).</summary>
+    private const string ScriptPath = "bench/mlnet_seedstack.py";
 
     private readonly record struct Result(double Seconds, long PeakWorkingSet, long PeakManaged, int Failed);
 
@@ -119,4 +181,7 @@ internal static class ScoringBench
 
         return new Result(seconds, peakWorkingSet, peakManaged, failed);
     }
+
+    [GeneratedRegex(@"= (?<rate>[0-9.]+) clips/s, peak RSS (?<rss>[0-9.]+) MB")]
+    private static partial Regex SeedStackLine();
 }

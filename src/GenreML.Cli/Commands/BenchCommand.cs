@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GenreML.Cli.Bench;
 using GenreML.Cli.Models;
+using GenreML.MLNet.Scoring;
 
 namespace GenreML.Cli.Commands;
 
@@ -27,20 +28,36 @@ internal static class BenchCommand
     private static Command Scoring()
     {
         var model = new Option<FileInfo?>("--model") { Description = "A GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
-        var small = new Option<int>("--small") { Description = "Files in the first run", DefaultValueFactory = _ => 50 };
-        var large = new Option<int>("--large") { Description = "Files in the second run", DefaultValueFactory = _ => 500 };
-        var threads = new Option<int>("--threads") { Description = "Clips featurised in parallel", DefaultValueFactory = _ => 1 };
+        var files = new Option<int[]>("--files")
+        {
+            Description = "File counts to score in turn, e.g. --files 50 500 5000",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [50, 500],
+        };
+        var threads = new Option<int>("--threads") { Description = "Clips featurised ahead of the network (and the seed stack's torch threads)", DefaultValueFactory = _ => 1 };
+        var format = new Option<string>("--format") { Description = "wav or mp3 (made by ffmpeg)", DefaultValueFactory = _ => "wav" };
+        format.AcceptOnlyFromAmong("wav", "mp3");
+        var seedStack = new Option<bool>("--seed-stack") { Description = "Also score the same files with the same model through bench/mlnet_seedstack.py (torchaudio + PyTorch)" };
+        var batch = new Option<int>("--batch") { Description = "Windows per ONNX Runtime run", DefaultValueFactory = _ => new GenreScoringOptions { ModelPath = "" }.WindowBatchSize };
+        var intraOp = new Option<int>("--intra-op") { Description = "ONNX Runtime threads inside a run", DefaultValueFactory = _ => new GenreScoringOptions { ModelPath = "" }.IntraOpThreads };
         var longMinutes = new Option<double>("--long-minutes")
         {
             Description = "Also score one 30-s file and one file this many minutes long (e.g. 120) and print the peak memory of each",
         };
-        var command = new Command("scoring", "Clips per second and peak memory scoring synthetic 30-s clips through the ML.NET pipeline, for a small and a large file count")
+        var command = new Command("scoring", "Clips per second and peak memory scoring synthetic 30-s clips through the ML.NET pipeline, for each file count, optionally beside the Python seed stack on the same model")
         {
-            model, small, large, threads, longMinutes,
+            model, files, threads, format, seedStack, batch, intraOp, longMinutes,
         };
         command.SetAction(parse => TryResolveModel(parse.GetValue(model), out string modelPath)
-            ? ScoringBench.Run(modelPath, Math.Max(1, parse.GetValue(small)), Math.Max(1, parse.GetValue(large)), threads: Math.Max(1, parse.GetValue(threads)),
-                longMinutes: Math.Max(0, parse.GetValue(longMinutes)))
+            ? ScoringBench.Run(new ScoringBenchOptions(
+                modelPath,
+                parse.GetValue(files)!.Select(n => Math.Max(1, n)).ToArray(),
+                Threads: Math.Max(1, parse.GetValue(threads)),
+                Format: parse.GetValue(format)!,
+                SeedStack: parse.GetValue(seedStack),
+                WindowBatchSize: Math.Max(1, parse.GetValue(batch)),
+                IntraOpThreads: Math.Max(1, parse.GetValue(intraOp)),
+                LongMinutes: Math.Max(0, parse.GetValue(longMinutes))))
             : 2);
         return command;
     }

@@ -7,9 +7,11 @@ namespace GenreML.MLNet.Scoring;
 /// <summary>
 /// Scores clips in input order with windows of several clips in one ONNX Runtime run: up to <c>threads</c> clips are
 /// decoded and featurised ahead on worker tasks while the network runs (a bounded queue), and their windows are sent to
-/// the one session in batches of <c>batchSize</c> that span clips. A long clip's windows are cut as the batches take them,
-/// so memory holds at most one batch of its windows. Each clip's probabilities are added in window order, so a clip's
-/// score does not depend on which clips shared its batches. Not thread-safe: one per cursor.
+/// the one session in batches of <c>batchSize</c> that span clips, up to <c>threads</c> batches running at once (the
+/// network is most of the work, so files in flight pay only when the network runs in parallel too). A long clip's
+/// windows are cut as the batches take them, so memory holds at most <c>threads</c> batches of its windows. Results are
+/// applied in the order the batches were made, so each clip's probabilities are added in window order and its score
+/// does not depend on which clips shared its batches. Not thread-safe: one per cursor.
 /// </summary>
 internal sealed class ClipBatchScorer : IDisposable
 {
@@ -21,8 +23,7 @@ internal sealed class ClipBatchScorer : IDisposable
     private readonly int _batchSize;
     private readonly Queue<Task<ClipWindows>> _ahead = new();
     private readonly List<InFlightClip> _inFlight = [];
-    private readonly List<float[]> _batch = [];
-    private readonly List<InFlightClip> _owners = [];
+    private readonly Queue<(Task<float[][]> Run, InFlightClip[] Owners)> _running = new();
     private long _nextIndex;
     private bool _inputsDone;
 
@@ -50,9 +51,19 @@ internal sealed class ClipBatchScorer : IDisposable
         }
 
         InFlightClip head = _inFlight[0];
+        // Starting a batch either hands out windows or finds that every clip in flight is exhausted; so when no batch
+        // starts and none is running, the head is complete.
         while (!head.Complete)
         {
-            RunBatch();
+            if (_running.Count < _threads && StartBatch())
+            {
+                continue;
+            }
+
+            if (_running.Count > 0)
+            {
+                FinishBatch();
+            }
         }
 
         _inFlight.RemoveAt(0);
@@ -60,24 +71,27 @@ internal sealed class ClipBatchScorer : IDisposable
         return head;
     }
 
-    /// <summary>Fills one batch with the next windows of the clips in flight (admitting more clips as needed) and scores it.</summary>
-    private void RunBatch()
+    /// <summary>
+    /// Starts one batch of the next windows of the clips in flight (admitting more clips as needed), on a worker task
+    /// when more than one thread is allowed; false when there is no window left to score.
+    /// </summary>
+    private bool StartBatch()
     {
-        _batch.Clear();
-        _owners.Clear();
+        var batch = new List<float[]>(_batchSize);
+        var owners = new List<InFlightClip>(_batchSize);
         int clip = 0;
-        while (_batch.Count < _batchSize)
+        while (batch.Count < _batchSize)
         {
-            if (clip == _inFlight.Count && (_inFlight.Count >= _batchSize || !Admit()))
+            if (clip == _inFlight.Count && (_inFlight.Count >= _batchSize * _threads || !Admit()))
             {
                 break;
             }
 
             InFlightClip current = _inFlight[clip];
-            while (_batch.Count < _batchSize && current.NextWindow() is { } window)
+            while (batch.Count < _batchSize && current.NextWindow() is { } window)
             {
-                _batch.Add(window);
-                _owners.Add(current);
+                batch.Add(window);
+                owners.Add(current);
             }
 
             if (current.Exhausted)
@@ -86,19 +100,25 @@ internal sealed class ClipBatchScorer : IDisposable
             }
         }
 
-        if (_batch.Count == 0)
+        if (batch.Count == 0)
         {
-            return;
+            return false;
         }
 
-        float[][] probabilities = _runner.Run(_batch, _batchSize, CancellationToken.None);
+        Func<float[][]> run = () => _runner.Run(batch, _batchSize, CancellationToken.None);
+        _running.Enqueue((_threads <= 1 ? Task.FromResult(run()) : Task.Run(run), owners.ToArray()));
+        return true;
+    }
+
+    /// <summary>Waits for the oldest running batch and gives each window's probabilities to its clip.</summary>
+    private void FinishBatch()
+    {
+        (Task<float[][]> run, InFlightClip[] owners) = _running.Dequeue();
+        float[][] probabilities = run.GetAwaiter().GetResult();
         for (int i = 0; i < probabilities.Length; i++)
         {
-            _owners[i].Add(probabilities[i]);
+            owners[i].Add(probabilities[i]);
         }
-
-        _batch.Clear();
-        _owners.Clear();
     }
 
     /// <summary>Moves the next featurised clip into flight; false at the end of the input.</summary>
@@ -149,6 +169,12 @@ internal sealed class ClipBatchScorer : IDisposable
 
     public void Dispose()
     {
+        foreach ((Task<float[][]> run, _) in _running)
+        {
+            run.Wait();
+        }
+
+        _running.Clear();
         foreach (InFlightClip clip in _inFlight)
         {
             clip.Dispose();

@@ -25,21 +25,24 @@ public sealed class GenreScoringOptions
 
     /// <summary>
     /// Clips decoded and featurised at once on worker tasks, in order, while the network scores the windows of the clips
-    /// before them (default 1: one at a time on the reading thread, no overlap). Memory grows with this number, never
-    /// with the number of files.
+    /// before them, and window batches the network runs at once (default 1: everything in turn on the reading thread).
+    /// Memory grows with this number, never with the number of files.
     /// </summary>
     public int Threads { get; init; } = 1;
 
     /// <summary>
-    /// Windows sent to ONNX Runtime in one run; a batch takes windows of as many consecutive clips as it needs. Default 16.
+    /// Windows sent to ONNX Runtime in one run; a batch takes windows of as many consecutive clips as it needs. Default 1:
+    /// with the shipped model on a 2-core CPU, one window per run was measured fastest (20.3 clips/s against 18.3, 16.9
+    /// and 17.5 for 2, 4 and 8) and smallest (119 MB peak against 181 MB for 8); see docs/results.md, "Scoring throughput".
     /// Memory grows with it (ONNX Runtime holds a whole batch's activations); a clip's answer does not depend on it beyond
-    /// ONNX Runtime's rounding.
+    /// ONNX Runtime's rounding (1e-6).
     /// </summary>
-    public int WindowBatchSize { get; init; } = 16;
+    public int WindowBatchSize { get; init; } = 1;
 
     /// <summary>
-    /// Threads ONNX Runtime uses inside one run (its intra-op pool). Default 1: on a 2-core machine, one thread for the
-    /// network and the others for featurising the next clips was measured fastest (see docs/results.md, "Scoring throughput").
+    /// Threads ONNX Runtime uses inside one run (its intra-op pool). Default 1: parallelism comes from
+    /// <see cref="Threads"/> (clips featurised and batches run at once); two intra-op threads were measured slower
+    /// (10.4 clips/s against 15.4 on a 2-core machine shared with training), see docs/results.md, "Scoring throughput".
     /// </summary>
     public int IntraOpThreads { get; init; } = 1;
 
