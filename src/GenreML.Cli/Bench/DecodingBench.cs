@@ -44,7 +44,7 @@ internal static class DecodingBench
             {
                 string clip = Encode(folder, "30s", extension, codec);
                 string song = Encode(folder, "240s", extension, codec);
-                output.WriteLine($"| {format} | {Median(clip, Managed, repetitions):F1} | {Median(clip, ViaFfmpeg, repetitions):F1} | {Median(song, Managed, repetitions):F1} | {Median(song, ViaFfmpeg, repetitions):F1} |");
+                output.WriteLine($"| {format} | {MedianMilliseconds(clip, Managed, repetitions):F1} | {MedianMilliseconds(clip, ViaFfmpeg, repetitions):F1} | {MedianMilliseconds(song, Managed, repetitions):F1} | {MedianMilliseconds(song, ViaFfmpeg, repetitions):F1} |");
             }
 
             if (parityFolder is not null)
@@ -104,7 +104,7 @@ internal static class DecodingBench
         }
     }
 
-    private static double Median(string path, AudioDecodeOptions options, int repetitions)
+    private static double MedianMilliseconds(string path, AudioDecodeOptions options, int repetitions)
     {
         AudioDecoder.Read(path, options);
         var times = new double[repetitions];
@@ -115,8 +115,7 @@ internal static class DecodingBench
             times[i] = clock.Elapsed.TotalMilliseconds;
         }
 
-        Array.Sort(times);
-        return times[repetitions / 2];
+        return Timings.Median(times);
     }
 
     private static bool MakeSource(string folder, int seconds, string name) => Ffmpeg(

@@ -84,8 +84,8 @@ internal static class EmbeddingBench
             windows = cut.Length;
         }
 
-        output.WriteLine(Invariant($"latency    one clip ({Path.GetFileName(clip)}, {windows} windows), median of {repetitions}: {Median(total):F1} ms end to end (min {total.Min():F1})"));
-        output.WriteLine(Invariant($"           decode + resample {Median(decode):F1} ms, log-Mel + windows {Median(features):F1} ms, network {Median(network):F1} ms"));
+        output.WriteLine(Invariant($"latency    one clip ({Path.GetFileName(clip)}, {windows} windows), median of {repetitions}: {Timings.Median(total):F1} ms end to end (min {total.Min():F1})"));
+        output.WriteLine(Invariant($"           decode + resample {Timings.Median(decode):F1} ms, log-Mel + windows {Timings.Median(features):F1} ms, network {Timings.Median(network):F1} ms"));
     }
 
     private static void Throughput(GenreClassifier classifier, string[] clips, int parallelism, TextWriter output, CancellationToken cancellationToken)
@@ -103,13 +103,6 @@ internal static class EmbeddingBench
         string path = Path.Combine(folder, Invariant($"{genre}.{variant:D5}.wav"));
         WavWriter.Write(path, DemoSongSynthesizer.Render(genre, variant, seconds: 30), 22050);
         return path;
-    }
-
-    private static double Median(double[] values)
-    {
-        double[] sorted = values.Order().ToArray();
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

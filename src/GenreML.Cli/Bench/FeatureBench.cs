@@ -51,7 +51,7 @@ internal static class FeatureBench
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
-        double ours = Median(times);
+        double ours = Timings.Median(times);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"GenreML LogMelExtractor: {ours:F2} ms per {Seconds}-s clip (median of {repetitions}, single thread, n_fft 2048, hop 512, 128 Mel bands, dB; first call incl. JIT {first:F2} ms)"));
 
@@ -97,12 +97,5 @@ internal static class FeatureBench
         }
 
         return ms;
-    }
-
-    private static double Median(double[] values)
-    {
-        double[] sorted = values.Order().ToArray();
-        int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }
