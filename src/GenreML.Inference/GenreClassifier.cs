@@ -222,8 +222,17 @@ public sealed class GenreClassifier : IDisposable
         ArgumentNullException.ThrowIfNull(spectrogram);
         ThrowIfDisposed();
         LogMelOptions features = Card.Features;
+        if (spectrogram.Bands != features.MelBands)
+        {
+            throw new ArgumentException($"the spectrogram has {spectrogram.Bands} bands but the model reads {features.MelBands}.", nameof(spectrogram));
+        }
+
         var duration = TimeSpan.FromSeconds((double)Math.Max(0, spectrogram.Frames - 1) * features.HopLength / features.SampleRate);
-        return Predict(spectrogram, duration, ClipEvidence.FromSpectrogram(spectrogram, duration.TotalSeconds), null, cancellationToken);
+        var evidence = ClipEvidence.FromSpectrogram(spectrogram, duration.TotalSeconds);
+        cancellationToken.ThrowIfCancellationRequested();
+        float[][] windows = SpectrogramWindows.Cut(spectrogram, Card.WindowFrames, Card.WindowHop);
+        float[][] probabilities = _runner.Run(windows, _options.WindowBatchSize, cancellationToken);
+        return PredictionBuilder.Build(Card, probabilities, duration, _options.IncludeWindows, evidence, _options.MinConfidence);
     }
 
     /// <summary>
@@ -335,19 +344,6 @@ public sealed class GenreClassifier : IDisposable
         {
             run(batch);
         }
-    }
-
-    private GenrePrediction Predict(Spectrogram spectrogram, TimeSpan duration, ClipEvidence evidence, int? batchSize, CancellationToken cancellationToken)
-    {
-        if (spectrogram.Bands != Card.Features.MelBands)
-        {
-            throw new ArgumentException($"the spectrogram has {spectrogram.Bands} bands but the model reads {Card.Features.MelBands}.", nameof(spectrogram));
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        float[][] windows = SpectrogramWindows.Cut(spectrogram, Card.WindowFrames, Card.WindowHop);
-        float[][] probabilities = _runner.Run(windows, batchSize ?? _options.WindowBatchSize, cancellationToken);
-        return PredictionBuilder.Build(Card, probabilities, duration, _options.IncludeWindows, evidence, _options.MinConfidence);
     }
 
     private ClassificationOutcome ClassifyOne(string path, int? batchSize, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class LogMelStream : IDisposable
     private readonly LogMelExtractor _extractor;
     private readonly Func<MonoAudioSource> _open;
     private readonly IDisposable? _owned;
-    private List<(float[] Data, int Frames)>? _kept;
+    private List<float[]>? _kept;
     private bool _disposed;
 
     private LogMelStream(LogMelExtractor extractor, Func<MonoAudioSource> open, IDisposable? owned, long keepBytes)
@@ -110,14 +110,12 @@ public sealed class LogMelStream : IDisposable
         }
     }
 
-    private IEnumerable<Spectrogram> Replay(List<(float[] Data, int Frames)> kept)
+    private IEnumerable<Spectrogram> Replay(List<float[]> kept)
     {
         int bands = Options.MelBands;
-        foreach ((float[] data, int frames) in kept)
+        foreach (float[] data in kept)
         {
-            var block = new float[bands * frames];
-            data.AsSpan(0, block.Length).CopyTo(block);
-            yield return ToDecibels(new Spectrogram(block, bands, frames));
+            yield return ToDecibels(new Spectrogram((float[])data.Clone(), bands, data.Length / bands));
         }
     }
 
@@ -174,7 +172,7 @@ public sealed class LogMelStream : IDisposable
     {
         int bands = Options.MelBands;
         long keepFrames = keepBytes / (sizeof(float) * (long)bands);
-        var kept = new List<(float[] Data, int Frames)>();
+        var kept = new List<float[]>();
         float largest = float.NegativeInfinity;
         using MonoAudioSource source = Resampler.Resample(_open(), Options.SampleRate);
         SourceName = source.SourceName;
@@ -188,7 +186,7 @@ public sealed class LogMelStream : IDisposable
             largest = MathF.Max(largest, DecibelScale.Max(frames.Data));
             if (kept is not null && reader.Frames <= keepFrames)
             {
-                kept.Add((frames.Data == block ? (float[])block.Clone() : frames.Data, got));
+                kept.Add(frames.Data == block ? (float[])block.Clone() : frames.Data);
             }
             else
             {

@@ -21,7 +21,7 @@ internal sealed class InFlightClip : IDisposable
     {
         Clip = clip;
         _mean = new WindowMean(classes);
-        _windows = clip.WindowCount == 0 ? Enumerable.Empty<float[]>().GetEnumerator() : clip.Windows().GetEnumerator();
+        _windows = clip.Windows().GetEnumerator(); // a failed clip (no windows) yields none
     }
 
     public ClipWindows Clip { get; }
@@ -64,7 +64,7 @@ internal sealed class InFlightClip : IDisposable
     }
 
     /// <summary>
-    /// The calibrated clip score, its status and predicted index (0-based), or null when the clip failed or has no windows.
+    /// The calibrated clip score and its status, or null when the clip failed or has no windows.
     /// </summary>
     public ClipVerdict? Verdict(ModelCard card, double? minConfidence)
     {

@@ -1,23 +1,20 @@
 using System.Text.Json;
 using GenreML.Inference.Answers;
+using GenreML.Inference.Loading;
 using GenreML.Inference.Results;
 using GenreML.MLNet.Results;
-using GenreML.MLNet.Scoring;
 using GenreML.Tagging;
-using Microsoft.ML;
 
 namespace GenreML.Cli.Commands.Tagging;
 
 /// <summary>What <c>tag</c> reads besides audio: a <c>score</c> results file (<c>--from</c>) and the model's labels (to check a map).</summary>
 internal static class TagInputs
 {
-    /// <summary>The labels of the model at <paramref name="modelPath"/>.</summary>
-    public static IReadOnlyList<string> Labels(string modelPath)
-    {
-        var ml = new MLContext(seed: 0);
-        using GenreScoringTransformer scorer = ml.Transforms.ScoreGenres(modelPath, 1);
-        return scorer.Card.Labels.ToArray();
-    }
+    /// <summary>
+    /// The labels of the model at <paramref name="modelPath"/>, from its card (<see cref="ModelContract.Load"/>), without
+    /// building a scorer: the scoring run opens its own.
+    /// </summary>
+    public static IReadOnlyList<string> Labels(string modelPath) => ModelContract.Load(modelPath).Labels;
 
     /// <summary>The files of a JSON Lines results file written by <c>score --out</c> with their genre scores, in file order.</summary>
     /// <exception cref="InvalidDataException">The file is not JSON Lines, or a line is not a result (the message names the file and line).</exception>
