@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GenreML.Core.IO;
+using GenreML.Core.Runs;
 using GenreML.Cli.Commands;
 using GenreML.Cli.Heads;
 using GenreML.Inference;
@@ -30,7 +31,7 @@ internal static class OwnGenresBench
         Directory.CreateDirectory(outDir);
         var (pools, tests) = Draw(dataRoot, splitFile, genres);
         log.WriteLine("new genres (pool part → test part, clips): " + string.Join("; ", genres.Select(g => $"{g} {pools[g].Count} → {tests[g].Count}")));
-        string baseModel = Path.Combine(baseRun, "model.onnx");
+        string baseModel = Path.Combine(baseRun, RunFolder.ModelFile);
         using GenreClassifier? baseClassifier = methods.Contains("head") ? GenreClassifier.Open(baseModel) : null;
         var testClips = genres.SelectMany(g => tests[g]).ToList();
         var rows = new List<string>();

@@ -112,46 +112,31 @@ internal sealed class Calibrator(TextWriter log)
         text.AppendLine();
         text.AppendLine("| group | clips | accuracy | T applied | ECE before | ECE after | log-loss before | log-loss after | Brier before | Brier after |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        // One T per group, fitted on the other groups' clips; its calibrated rows are also pooled for the "all, cross-fitted" row.
+        var pooledRows = new List<IReadOnlyList<float>>();
+        var pooledTruth = new List<int>();
         for (int f = 0; f < folds; f++)
         {
             var scored = music.Where(c => c.Group == f).ToList();
             var others = music.Where(c => c.Group != f).ToList();
             double t = others.Count > 0 ? TemperatureFit.Fit(others.Select(c => c.Examination.ClipProbabilities).ToList(), others.Select(c => c.Truth).ToList()) : pooled;
-            AppendRow(text, $"{f + 1} (cross-fitted)", Metrics(labels, scored, 1), Metrics(labels, scored, t), t);
+            AppendRow(text, $"{f + 1} (cross-fitted)", Metrics(labels, scored, 1), Metrics(labels, scored, t), t.ToString("0.###", Inv));
+            foreach (HeldOutClip c in scored)
+            {
+                pooledRows.Add(TemperatureScaling.Apply(c.Examination.ClipProbabilities, t));
+                pooledTruth.Add(c.Truth);
+            }
         }
 
-        AppendRow(text, "all, cross-fitted", null, null, double.NaN, music, labels, folds);
-        AppendRow(text, "all, pooled T (in-sample)", Metrics(labels, music, 1), Metrics(labels, music, pooled), pooled);
+        ClassificationMetrics uncalibrated = Metrics(labels, music, 1);
+        AppendRow(text, "all, cross-fitted", uncalibrated, ClassificationMetrics.Compute(labels, pooledTruth, pooledRows.Select(ArgMax).ToList(), pooledRows), "per fold");
+        AppendRow(text, "all, pooled T (in-sample)", uncalibrated, Metrics(labels, music, pooled), pooled.ToString("0.###", Inv));
         text.AppendLine();
         return pooled;
     }
 
-    private static void AppendRow(StringBuilder text, string name, ClassificationMetrics? before, ClassificationMetrics? after, double t, List<HeldOutClip>? music = null, IReadOnlyList<string>? labels = null, int folds = 0)
-    {
-        if (before is null && music is not null && labels is not null)
-        {
-            // Pool the cross-fitted calibrated probabilities of every fold.
-            var rows = new List<IReadOnlyList<float>>();
-            var truth = new List<int>();
-            for (int f = 0; f < folds; f++)
-            {
-                var others = music.Where(c => c.Group != f).ToList();
-                double tf = TemperatureFit.Fit(others.Select(c => c.Examination.ClipProbabilities).ToList(), others.Select(c => c.Truth).ToList());
-                foreach (HeldOutClip c in music.Where(c => c.Group == f))
-                {
-                    rows.Add(TemperatureScaling.Apply(c.Examination.ClipProbabilities, tf));
-                    truth.Add(c.Truth);
-                }
-            }
-
-            before = Metrics(labels, music, 1);
-            after = ClassificationMetrics.Compute(labels, truth, rows.Select(ArgMax).ToList(), rows);
-            text.AppendLine(string.Create(Inv, $"| {name} | {before.Count} | {before.Accuracy:P1} | per fold | {before.ExpectedCalibrationError:0.000} | {after.ExpectedCalibrationError:0.000} | {before.LogLoss:0.000} | {after.LogLoss:0.000} | {before.Brier:0.000} | {after.Brier:0.000} |"));
-            return;
-        }
-
-        text.AppendLine(string.Create(Inv, $"| {name} | {before!.Count} | {before.Accuracy:P1} | {t:0.###} | {before.ExpectedCalibrationError:0.000} | {after!.ExpectedCalibrationError:0.000} | {before.LogLoss:0.000} | {after.LogLoss:0.000} | {before.Brier:0.000} | {after.Brier:0.000} |"));
-    }
+    private static void AppendRow(StringBuilder text, string name, ClassificationMetrics before, ClassificationMetrics after, string applied) =>
+        text.AppendLine(string.Create(Inv, $"| {name} | {before.Count} | {before.Accuracy:P1} | {applied} | {before.ExpectedCalibrationError:0.000} | {after.ExpectedCalibrationError:0.000} | {before.LogLoss:0.000} | {after.LogLoss:0.000} | {before.Brier:0.000} | {after.Brier:0.000} |"));
 
     private double FitMinConfidence(List<HeldOutClip> clips, IReadOnlyList<string> labels, int folds, double temperature, double target, StringBuilder text)
     {

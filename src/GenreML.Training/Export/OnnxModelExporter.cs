@@ -74,7 +74,7 @@ public sealed class OnnxModelExporter : IModelExporter
     public static ModelCard ComposeClipLevel(string windowModelPath, string path)
     {
         ModelProto windowModel = OnnxModelFile.Read(windowModelPath);
-        string cardJson = windowModel.MetadataProps.FirstOrDefault(m => m.Key == ModelCard.MetadataKey)?.Value
+        string cardJson = OnnxMetadata.Get(windowModel, ModelCard.MetadataKey)
             ?? throw new InvalidDataException($"{windowModelPath}: no GenreML model card in its metadata ('{ModelCard.MetadataKey}'), so there are no front-end settings to build.");
         ModelCard card = ModelCard.FromJson(cardJson, windowModelPath);
         ModelCard clipCard = ClipCardFor(card);

@@ -14,11 +14,10 @@ namespace GenreML.Training.Runs;
 /// </summary>
 internal sealed class InitialWeights
 {
-    private InitialWeights(string folder, ModelCard card, TrainingOptions options)
+    private InitialWeights(string folder, ModelCard card)
     {
         Folder = folder;
         Card = card;
-        Options = options;
     }
 
     /// <summary>The run folder the weights come from.</summary>
@@ -26,9 +25,6 @@ internal sealed class InitialWeights
 
     /// <summary>That run's card (labels, normalisation).</summary>
     public ModelCard Card { get; }
-
-    /// <summary>That run's training options (architecture, width, head).</summary>
-    public TrainingOptions Options { get; }
 
     /// <summary>Reads the run folder <paramref name="folder"/>; throws <see cref="InvalidDataException"/> naming what is missing or does not fit.</summary>
     public static InitialWeights Open(string folder, TrainingOptions options)
@@ -56,7 +52,7 @@ internal sealed class InitialWeights
                 $"this one asks for --arch {options.Architecture} --width {options.Width} --head {options.Head.ToString().ToLowerInvariant()}; give the same network options");
         }
 
-        return new InitialWeights(folder, card, earlier);
+        return new InitialWeights(folder, card);
     }
 
     /// <summary>Loads the weights into <paramref name="model"/>; returns a line for the log saying what was taken over.</summary>
