@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using GenreML.Core.IO;
 
 namespace GenreML.Audio.Decoding;
 
@@ -46,6 +47,22 @@ public static class FfmpegDecoder
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(ffmpegExecutable);
+        if (EscapedPath.IsEscaped(path) && !OperatingSystem.IsWindows())
+        {
+            FileStream stream = SourceFile.Open(path);
+            try
+            {
+                MonoAudioSource source = Open(stream, path, ffmpegExecutable);
+                source.Owned = stream;
+                return source;
+            }
+            catch
+            {
+                stream.Dispose();
+                throw;
+            }
+        }
+
         if (Directory.Exists(path))
         {
             throw new AudioFormatException(path, "is a directory, not an audio file");
@@ -86,6 +103,14 @@ public static class FfmpegDecoder
         if (stream is FileStream { CanSeek: true, Position: 0 } file && File.Exists(file.Name))
         {
             return Run(sourceName, "file:" + Path.GetFullPath(file.Name), stdinSource: null, ffmpegExecutable, KindOf(sourceName));
+        }
+
+        if (stream is FileStream { CanSeek: true, Position: 0 } opened && OperatingSystem.IsLinux())
+        {
+            // A file opened by descriptor (a name that is not UTF-8, which no argument string can carry): ffmpeg
+            // opens the same file through this process's descriptor link, so it can still seek.
+            string descriptor = $"/proc/{Environment.ProcessId}/fd/{opened.SafeFileHandle.DangerousGetHandle()}";
+            return Run(sourceName, "file:" + descriptor, stdinSource: null, ffmpegExecutable, KindOf(sourceName));
         }
 
         return Run(sourceName, "pipe:0", stream, ffmpegExecutable, KindOf(sourceName));
