@@ -83,7 +83,8 @@ public static class FfmpegDecoder
 
     /// <summary>
     /// Decodes <paramref name="stream"/> by piping it into the given ffmpeg executable (a file stream at
-    /// its start is opened by name instead, so that ffmpeg can seek). Through a pipe ffmpeg cannot seek:
+    /// its start is opened by name instead, so that ffmpeg can seek; on Linux a file stream opened by descriptor,
+    /// as a name that is not UTF-8 is, goes as <c>/proc/&lt;pid&gt;/fd/N</c>). Through a pipe ffmpeg cannot seek:
     /// an MP4/M4A whose index follows the audio then fails with an error that says so.
     /// </summary>
     /// <exception cref="AudioFormatException">ffmpeg is missing or cannot decode the content.</exception>
