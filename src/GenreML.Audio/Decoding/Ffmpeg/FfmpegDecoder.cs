@@ -49,18 +49,8 @@ public static class FfmpegDecoder
         ArgumentException.ThrowIfNullOrEmpty(ffmpegExecutable);
         if (EscapedPath.IsEscaped(path) && !OperatingSystem.IsWindows())
         {
-            FileStream stream = SourceFile.Open(path);
-            try
-            {
-                MonoAudioSource source = Open(stream, path, ffmpegExecutable);
-                source.Owned = stream;
-                return source;
-            }
-            catch
-            {
-                stream.Dispose();
-                throw;
-            }
+            // No argument string can carry the raw name: open it here and hand ffmpeg the open file.
+            return AudioDecoder.Open(path, new AudioDecodeOptions { ForceFfmpeg = true, FfmpegExecutable = ffmpegExecutable });
         }
 
         if (Directory.Exists(path))
