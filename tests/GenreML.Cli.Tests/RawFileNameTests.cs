@@ -113,3 +113,27 @@ public sealed class RawFileNameTests : IDisposable
 
     public void Dispose() => RawFileNames.DeleteTree(_folder);
 }
+
+public sealed class RawArgumentsTests
+{
+    [Fact]
+    public void A_lossy_argument_is_restored_from_the_raw_command_line()
+    {
+        byte[] commandLine = [.. "/usr/bin/genreml\0predict\0"u8, .. "caf"u8, 0xE9, .. ".wav\0--json\0"u8];
+        string lossy = "caf\uFFFD.wav";
+
+        string[] restored = Invocation.RawArguments.Restore(["predict", lossy, "--json"], commandLine);
+
+        Assert.Equal(["predict", "caf\uDCE9.wav", "--json"], restored);
+    }
+
+    [Fact]
+    public void An_argument_that_really_holds_U_FFFD_or_does_not_match_is_kept()
+    {
+        byte[] commandLine = [.. "genreml\0predict\0"u8, .. "real \uFFFD.wav\0"u8, .. "x"u8, 0xE9, 0];
+
+        string[] restored = Invocation.RawArguments.Restore(["predict", "real \uFFFD.wav", "y\uFFFD"], commandLine);
+
+        Assert.Equal(["predict", "real \uFFFD.wav", "y\uFFFD"], restored);
+    }
+}
