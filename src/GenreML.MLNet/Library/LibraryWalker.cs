@@ -113,12 +113,14 @@ public sealed class LibraryWalker
 
         if (InputFile.RawNames(folder) is not { } names)
         {
-            foreach (FileSystemInfo info in infos.Where(info => info.Name.Contains('\uFFFD', StringComparison.Ordinal)))
+            // (A name that really holds U+FFFD exists and is listed; one that stands for invalid bytes does not.)
+            bool Unnamed(FileSystemInfo info) => info.Name.Contains('\uFFFD', StringComparison.Ordinal) && !info.Exists;
+            foreach (FileSystemInfo info in infos.Where(Unnamed))
             {
                 Skip(info.FullName, SkipReason.Unreadable, "the name is not valid UTF-8 (shown with U+FFFD), and raw names are read on Linux only: rename it");
             }
 
-            return infos.Where(info => !info.Name.Contains('\uFFFD', StringComparison.Ordinal)).Select(FolderEntry.Of).ToList();
+            return infos.Where(info => !Unnamed(info)).Select(FolderEntry.Of).ToList();
         }
 
         return names.Select(name => FolderEntry.At(folder, name)).ToList();
