@@ -101,14 +101,26 @@ public sealed class RawFileNameTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task Tag_leaves_it_alone_and_says_why()
+    public async Task Tag_writes_it_and_undo_restores_it()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "raw names are read on Linux.");
+        string rock = Path.Combine(_data, "rock");
+        string log = Path.Combine(_folder, "undo.jsonl");
+        long before = Core.IO.InputFile.Stat(_latin1)!.Value.Size;
 
-        var (code, output, error) = await CliRunner.RunAsync("tag", Path.Combine(_data, "rock"), "--model", TinyModel);
+        var (code, output, error) = await CliRunner.RunAsync("tag", rock, "--model", TinyModel, "--wav-id3", "--min-confidence", "0", "--write", "--undo-log", log);
 
         Assert.True(code == 0, error);
-        Assert.Contains("caf\uFFFD.wav: left alone: its name is not valid UTF-8", output.Replace('\uDCE9', '\uFFFD'), StringComparison.Ordinal);
+        Assert.True(output.Contains("1 of 1 file(s) tagged", StringComparison.Ordinal), output);
+        Assert.True(Core.IO.InputFile.Stat(_latin1)!.Value.Size > before);
+        Assert.Contains("caf\\uDCE9.wav", await File.ReadAllTextAsync(log), StringComparison.Ordinal);
+        Assert.Equal([Path.GetFileName(_latin1)], Core.IO.InputFile.RawNames(rock));
+
+        (code, output, error) = await CliRunner.RunAsync("tag", "--undo", log);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("1 of 1 file(s) restored", output, StringComparison.Ordinal);
+        Assert.Equal(before, Core.IO.InputFile.Stat(_latin1)!.Value.Size);
     }
 
     public void Dispose() => RawFileNames.DeleteTree(_folder);

@@ -11,48 +11,42 @@ namespace GenreML.Core.IO;
 /// </summary>
 public static class InputFile
 {
-    /// <summary>Opens <paramref name="path"/> read-only (others may read it too).</summary>
+    /// <summary>Opens <paramref name="path"/> read-only; others may open it as <paramref name="share"/> says (default: read it too).</summary>
     /// <exception cref="FileNotFoundException">It does not exist.</exception>
     /// <exception cref="UnauthorizedAccessException">It may not be read, or it is a directory.</exception>
     /// <exception cref="IOException">Another I/O error.</exception>
-    public static FileStream OpenRead(string path, int bufferSize = 4096, FileOptions options = FileOptions.None)
+    public static FileStream OpenRead(string path, int bufferSize = 4096, FileOptions options = FileOptions.None, FileShare share = FileShare.Read)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return NeedsRawBytes(path)
+            ? new FileStream(OpenRaw(path, 0), FileAccess.Read, bufferSize)
+            : new FileStream(path, FileMode.Open, FileAccess.Read, share, bufferSize, options);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> to read and write it, holding an exclusive advisory lock (what .NET's
+    /// <see cref="FileShare.None"/> takes), so that another tagger cannot change it meanwhile.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">It does not exist.</exception>
+    /// <exception cref="UnauthorizedAccessException">It may not be written, or it is a directory.</exception>
+    /// <exception cref="IOException">Another process holds it locked, or another I/O error.</exception>
+    public static FileStream OpenForUpdate(string path, int bufferSize = 4096)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!NeedsRawBytes(path))
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, options);
+            return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize);
         }
 
-        int descriptor;
-        unsafe
-        {
-            fixed (byte* bytes = LibC.Terminated(path))
-            {
-                descriptor = LibC.Open(bytes, LibC.CloseOnExec);
-            }
-        }
-
-        if (descriptor < 0)
+        SafeFileHandle handle = OpenRaw(path, LibC.ReadWrite);
+        if (LibC.Flock((int)handle.DangerousGetHandle(), LibC.ExclusiveLockNow) != 0)
         {
             int error = Marshal.GetLastPInvokeError();
-            string display = EscapedPath.ForDisplay(path);
-            string message = $"{display}: {Marshal.GetPInvokeErrorMessage(error)}";
-            throw error switch
-            {
-                LibC.NoSuchEntry => new FileNotFoundException(message, display),
-                LibC.AccessDenied or LibC.NotPermitted => new UnauthorizedAccessException(message),
-                _ => new IOException(message),
-            };
-        }
-
-        var handle = new SafeFileHandle(descriptor, ownsHandle: true);
-        if ((File.GetAttributes(handle) & FileAttributes.Directory) != 0)
-        {
             handle.Dispose();
-            throw new UnauthorizedAccessException($"{EscapedPath.ForDisplay(path)}: is a directory");
+            throw new IOException($"{EscapedPath.ForDisplay(path)}: cannot lock it: {Marshal.GetPInvokeErrorMessage(error)}");
         }
 
-        return new FileStream(handle, FileAccess.Read, bufferSize);
+        return new FileStream(handle, FileAccess.ReadWrite, bufferSize);
     }
 
     /// <summary>True when <paramref name="path"/> is an existing folder (symlinks followed).</summary>
@@ -176,6 +170,41 @@ public static class InputFile
         }
 
         return names;
+    }
+
+    /// <summary>Opens the raw name <paramref name="path"/> with open(2) <paramref name="flags"/> (close-on-exec added); refuses a directory.</summary>
+    private static SafeFileHandle OpenRaw(string path, int flags)
+    {
+        int descriptor;
+        unsafe
+        {
+            fixed (byte* bytes = LibC.Terminated(path))
+            {
+                descriptor = LibC.Open(bytes, flags | LibC.CloseOnExec);
+            }
+        }
+
+        if (descriptor < 0)
+        {
+            int error = Marshal.GetLastPInvokeError();
+            string display = EscapedPath.ForDisplay(path);
+            string message = $"{display}: {Marshal.GetPInvokeErrorMessage(error)}";
+            throw error switch
+            {
+                LibC.NoSuchEntry => new FileNotFoundException(message, display),
+                LibC.AccessDenied or LibC.NotPermitted or LibC.IsDirectory => new UnauthorizedAccessException(message),
+                _ => new IOException(message),
+            };
+        }
+
+        var handle = new SafeFileHandle(descriptor, ownsHandle: true);
+        if ((File.GetAttributes(handle) & FileAttributes.Directory) != 0)
+        {
+            handle.Dispose();
+            throw new UnauthorizedAccessException($"{EscapedPath.ForDisplay(path)}: is a directory");
+        }
+
+        return handle;
     }
 
     /// <summary>True when .NET cannot express <paramref name="path"/> itself: it holds escaped bytes and this is Unix.</summary>
