@@ -25,25 +25,28 @@ public sealed class RawFileNameTests : IDisposable
     }
 
     [SkippableTheory]
-    [InlineData("results.jsonl")]
-    [InlineData("results.csv")]
-    public async Task Score_scores_it_and_resume_finds_it_done(string name)
+    [InlineData("results.jsonl", false)]
+    [InlineData("results.csv", false)]
+    [InlineData("hashed.jsonl", true)]
+    public async Task Score_scores_it_and_resume_finds_it_done(string name, bool hash)
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "raw names are read on Linux.");
         string results = Path.Combine(_folder, name);
+        string[] options = hash ? ["--hash"] : [];
 
-        var (code, _, error) = await CliRunner.RunAsync("score", _data, "--model", TinyModel, "--out", results);
+        var (code, _, error) = await CliRunner.RunAsync(["score", _data, "--model", TinyModel, "--out", results, .. options]);
 
         Assert.True(code == 0, error);
         ResultLine line = Assert.Single(ResultsFileReader.Read(results), l => l.Identity.Path.Contains("caf", StringComparison.Ordinal));
         Assert.Equal(_latin1, line.Identity.Path);
         Assert.False(line.Failed, line.Text);
         Assert.True(line.Identity.Size > 0);
+        Assert.Equal(hash, line.Identity.Sha256 is { Length: 64 });
         Assert.Contains("caf\\uDCE9.wav", line.Text, StringComparison.Ordinal);
         Assert.Equal(10, ResultsFileReader.Read(results).Count());
 
         string[] before = await File.ReadAllLinesAsync(results);
-        (code, _, error) = await CliRunner.RunAsync("score", _data, "--model", TinyModel, "--out", results, "--resume");
+        (code, _, error) = await CliRunner.RunAsync(["score", _data, "--model", TinyModel, "--out", results, "--resume", .. options]);
 
         Assert.True(code == 0, error);
         Assert.Contains("10 already in", error);

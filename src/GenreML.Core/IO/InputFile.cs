@@ -41,9 +41,9 @@ public static class InputFile
         SafeFileHandle handle = OpenRaw(path, LibC.ReadWrite);
         if (LibC.Flock((int)handle.DangerousGetHandle(), LibC.ExclusiveLockNow) != 0)
         {
-            int error = Marshal.GetLastPInvokeError();
+            Exception locked = LibC.LastError(path, "cannot lock it");
             handle.Dispose();
-            throw new IOException($"{EscapedPath.ForDisplay(path)}: cannot lock it: {Marshal.GetPInvokeErrorMessage(error)}");
+            throw locked;
         }
 
         return new FileStream(handle, FileAccess.ReadWrite, bufferSize);
@@ -58,7 +58,7 @@ public static class InputFile
             return Directory.Exists(path);
         }
 
-        return OpenDirectory(path, out _) is { } directory && LibC.CloseDir(directory) == 0;
+        return OpenDirectory(path) is { } directory && LibC.CloseDir(directory) == 0;
     }
 
     /// <summary>True when <paramref name="path"/> exists (symlinks followed: a broken link does not), file or folder.</summary>
@@ -141,10 +141,9 @@ public static class InputFile
             return null;
         }
 
-        if (OpenDirectory(folder, out int error) is not { } directory)
+        if (OpenDirectory(folder) is not { } directory)
         {
-            string message = $"{EscapedPath.ForDisplay(folder)}: {Marshal.GetPInvokeErrorMessage(error)}";
-            throw error is LibC.AccessDenied or LibC.NotPermitted ? new UnauthorizedAccessException(message) : new IOException(message);
+            throw LibC.LastError(folder);
         }
 
         var names = new List<string>();
@@ -186,15 +185,7 @@ public static class InputFile
 
         if (descriptor < 0)
         {
-            int error = Marshal.GetLastPInvokeError();
-            string display = EscapedPath.ForDisplay(path);
-            string message = $"{display}: {Marshal.GetPInvokeErrorMessage(error)}";
-            throw error switch
-            {
-                LibC.NoSuchEntry => new FileNotFoundException(message, display),
-                LibC.AccessDenied or LibC.NotPermitted or LibC.IsDirectory => new UnauthorizedAccessException(message),
-                _ => new IOException(message),
-            };
+            throw LibC.LastError(path);
         }
 
         var handle = new SafeFileHandle(descriptor, ownsHandle: true);
@@ -210,7 +201,8 @@ public static class InputFile
     /// <summary>True when .NET cannot express <paramref name="path"/> itself: it holds escaped bytes and this is Unix.</summary>
     private static bool NeedsRawBytes(string path) => !OperatingSystem.IsWindows() && EscapedPath.IsEscaped(path);
 
-    private static IntPtr? OpenDirectory(string path, out int error)
+    /// <summary>opendir(3) on the raw bytes of <paramref name="path"/>; null on failure (errno set).</summary>
+    private static IntPtr? OpenDirectory(string path)
     {
         IntPtr directory;
         unsafe
@@ -221,7 +213,6 @@ public static class InputFile
             }
         }
 
-        error = directory == IntPtr.Zero ? Marshal.GetLastPInvokeError() : 0;
         return directory == IntPtr.Zero ? null : directory;
     }
 }

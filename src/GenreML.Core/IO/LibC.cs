@@ -65,6 +65,23 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "free")]
     public static partial void Free(IntPtr pointer);
 
+    /// <summary>
+    /// The exception for the error (errno) the last call here set, naming <paramref name="path"/> as people see it
+    /// (escaped bytes as U+FFFD) and, if given, what was <paramref name="doing"/>: file not found, access denied, or I/O.
+    /// </summary>
+    public static Exception LastError(string path, string? doing = null)
+    {
+        int error = Marshal.GetLastPInvokeError();
+        string display = EscapedPath.ForDisplay(path);
+        string message = $"{display}: {(doing is null ? "" : doing + ": ")}{Marshal.GetPInvokeErrorMessage(error)}";
+        return error switch
+        {
+            NoSuchEntry => new FileNotFoundException(message, display),
+            AccessDenied or NotPermitted or IsDirectory => new UnauthorizedAccessException(message),
+            _ => new IOException(message),
+        };
+    }
+
     /// <summary>The NUL-terminated bytes of <paramref name="path"/> (escaped bytes restored, <see cref="EscapedPath"/>).</summary>
     public static byte[] Terminated(string path) => [.. EscapedPath.ToBytes(path), 0];
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace GenreML.Core.IO;
@@ -42,9 +41,7 @@ internal static class RawNameAtomicWrite
             }
         }
 
-        return descriptor >= 0
-            ? new SafeFileHandle(descriptor, ownsHandle: true)
-            : throw new IOException($"{EscapedPath.ForDisplay(folder)}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+        return descriptor >= 0 ? new SafeFileHandle(descriptor, ownsHandle: true) : throw LibC.LastError(folder);
     }
 
     private static void Rename(string from, string to)
@@ -61,9 +58,7 @@ internal static class RawNameAtomicWrite
 
         if (result != 0)
         {
-            int error = Marshal.GetLastPInvokeError();
-            string message = $"{EscapedPath.ForDisplay(to)}: cannot replace it: {Marshal.GetPInvokeErrorMessage(error)}";
-            throw error is LibC.AccessDenied or LibC.NotPermitted ? new UnauthorizedAccessException(message) : new IOException(message);
+            throw LibC.LastError(to, "cannot replace it");
         }
     }
 }
