@@ -2,7 +2,7 @@ namespace GenreML.Audio.Features;
 
 /// <summary>
 /// <see cref="SpectrogramWindows"/>' windows cut from a spectrogram that arrives in blocks (<see cref="LogMelStream.Blocks"/>):
-/// it keeps the last T − 1 frames, hands out each window as soon as its last frame arrives and, at the end, the last
+/// it keeps the frames of the window not yet complete (fewer than T), hands out each window as soon as its last frame arrives and, at the end, the last
 /// window padded with the clip's smallest value (or the pad value given). Fed the whole spectrogram as one block it
 /// gives exactly <see cref="SpectrogramWindows.Cut"/>'s windows (which is how Cut works).
 /// </summary>
@@ -59,7 +59,7 @@ public sealed class WindowCutter
             _nextWindow++;
         }
 
-        KeepTail(block);
+        KeepTail(block, end);
         _frames = end;
     }
 
@@ -91,7 +91,7 @@ public sealed class WindowCutter
     /// <summary>
     /// The window starting at frame <paramref name="start"/>: <paramref name="available"/> frames copied row by row
     /// from the kept tail (frames before <paramref name="block"/>) and the block (null after the last one), then the pad.
-    /// Every window starts less than T frames before the block's first frame, so the tail holds what it needs.
+    /// The tail holds every frame from the next window's start up to the block, so it holds what this window needs.
     /// </summary>
     private float[] Window(Spectrogram? block, long start, int available, float pad)
     {
@@ -120,19 +120,26 @@ public sealed class WindowCutter
         return window;
     }
 
-    /// <summary>Keeps the last T − 1 frames seen (all a later window or the padded last one can still need), row by row.</summary>
-    private void KeepTail(Spectrogram block)
+    /// <summary>
+    /// Keeps the frames from the next window's start on (fewer than T: that window is not complete), all that a
+    /// later window or the padded last one can still need, row by row; none when the windows end where the block does.
+    /// </summary>
+    private void KeepTail(Spectrogram block, long end)
     {
         int capacity = _windowFrames - 1;
-        int fromBlock = Math.Min(block.Frames, capacity);
-        int kept = Math.Min(_tailFrames, capacity - fromBlock);
-        for (int b = 0; b < _bands; b++)
+        int needed = (int)Math.Clamp(end - _nextWindow * _hopFrames, 0, capacity);
+        int fromBlock = Math.Min(block.Frames, needed);
+        int kept = needed - fromBlock;
+        if (needed > 0)
         {
-            Span<float> row = _tail.AsSpan(b * capacity, capacity);
-            row.Slice(_tailFrames - kept, kept).CopyTo(row);
-            block.Data.AsSpan(b * block.Frames + block.Frames - fromBlock, fromBlock).CopyTo(row[kept..]);
+            for (int b = 0; b < _bands; b++)
+            {
+                Span<float> row = _tail.AsSpan(b * capacity, capacity);
+                row.Slice(_tailFrames - kept, kept).CopyTo(row);
+                block.Data.AsSpan(b * block.Frames + block.Frames - fromBlock, fromBlock).CopyTo(row[kept..]);
+            }
         }
 
-        _tailFrames = kept + fromBlock;
+        _tailFrames = needed;
     }
 }
