@@ -6,8 +6,8 @@ namespace GenreML.Onnx.Quantization;
 /// <summary>
 /// Rewrites a float model into ONNX's QDQ form for 8-bit inference: every <c>Conv</c> whose weight is an initializer
 /// gets its weight as int8 (symmetric, one scale per output channel), its bias as int32 (scale = input scale × weight
-/// scale) and its input through a uint8 <c>QuantizeLinear → DequantizeLinear</c> pair; every <c>Relu</c> output is
-/// quantised to uint8 with zero point 0, and a <c>MaxPool</c> of such a value keeps its scale. Scales come from the
+/// scale) and its input through a uint8 <c>QuantizeLinear → DequantizeLinear</c> pair; the output of a <c>Relu</c> of
+/// such a convolution is quantised to uint8 with zero point 0, and a <c>MaxPool</c> of such a value keeps its scale. Scales come from the
 /// ranges <see cref="ActivationRanges"/> measured. ONNX Runtime fuses these patterns into <c>QLinearConv</c> and
 /// uint8 <c>MaxPool</c> (the ReLU folds into the zero point), so the network runs on 8-bit kernels; everything else
 /// (input normalisation, pooling head, classifier, outputs, metadata) stays as it was, in float.
@@ -17,15 +17,26 @@ public static class Int8Quantizer
     /// <summary>The first opset with per-axis <c>DequantizeLinear</c>.</summary>
     public const long MinimumOpset = 13;
 
-    /// <summary>The values whose ranges <see cref="Quantize"/> needs: each quantised Conv's input and each ReLU's output, in graph order.</summary>
+    /// <summary>The values whose ranges <see cref="Quantize"/> needs: each quantised Conv's input and the output of each ReLU of one, in graph order.</summary>
     public static IReadOnlyList<string> ValuesToMeasure(ModelProto model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var initializers = model.Graph.Initializer.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var initializers = model.Graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var values = new List<string>();
+        var convolved = new HashSet<string>(StringComparer.Ordinal);
         foreach (NodeProto node in model.Graph.Node)
         {
-            string? value = IsQuantisableConv(node, initializers) ? node.Input[0] : node.OpType == "Relu" ? node.Output[0] : null;
+            string? value = null;
+            if (IsQuantisableConv(node, initializers))
+            {
+                value = node.Input[0];
+                convolved.Add(node.Output[0]);
+            }
+            else if (IsReluOf(node, convolved))
+            {
+                value = node.Output[0];
+            }
+
             if (value is not null && !values.Contains(value))
             {
                 values.Add(value);
@@ -61,9 +72,14 @@ public static class Int8Quantizer
         return result;
     }
 
-    private static bool IsQuantisableConv(NodeProto node, IReadOnlySet<string> initializers) =>
-        node.OpType == "Conv" && node.Input.Count >= 2 && initializers.Contains(node.Input[1])
-        && (node.Input.Count < 3 || string.IsNullOrEmpty(node.Input[2]) || initializers.Contains(node.Input[2]));
+    private static bool IsQuantisableConv(NodeProto node, IReadOnlyDictionary<string, TensorProto> initializers) =>
+        node.OpType == "Conv" && node.Input.Count >= 2 && initializers.TryGetValue(node.Input[1], out TensorProto? weight)
+        && weight.Dims.Count >= 2
+        && (node.Input.Count < 3 || string.IsNullOrEmpty(node.Input[2]) || initializers.ContainsKey(node.Input[2]));
+
+    /// <summary>Whether <paramref name="node"/> is a ReLU of a quantised convolution's output (its output is then quantised too).</summary>
+    private static bool IsReluOf(NodeProto node, IReadOnlySet<string> convolved) =>
+        node.OpType == "Relu" && node.Input.Count == 1 && convolved.Contains(node.Input[0]);
 
     /// <summary>The uint8 scale and zero point of one quantised value, and the name of its dequantised copy.</summary>
     private sealed record Quantised(float Scale, byte ZeroPoint, string Dequantised);
@@ -74,6 +90,7 @@ public static class Int8Quantizer
         private readonly HashSet<string> _names = graph.Node.SelectMany(n => n.Output.Append(n.Name)).Concat(graph.Initializer.Select(t => t.Name))
             .Concat(graph.Input.Select(i => i.Name)).ToHashSet(StringComparer.Ordinal);
         private readonly Dictionary<string, Quantised> _quantised = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _convolved = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _consumersRead = new(StringComparer.Ordinal);
         private readonly List<NodeProto> _nodes = [];
         private readonly List<TensorProto> _added = [];
@@ -81,7 +98,6 @@ public static class Int8Quantizer
 
         public void Run()
         {
-            var initializerNames = _initializers.Keys.ToHashSet(StringComparer.Ordinal);
             foreach (NodeProto original in graph.Node)
             {
                 NodeProto node = original.Clone();
@@ -93,13 +109,14 @@ public static class Int8Quantizer
                     }
                 }
 
-                if (IsQuantisableConv(original, initializerNames))
+                if (IsQuantisableConv(original, _initializers))
                 {
                     QuantiseConv(original, node);
+                    _convolved.Add(original.Output[0]);
                 }
 
                 _nodes.Add(node);
-                if (original.OpType == "Relu")
+                if (IsReluOf(original, _convolved))
                 {
                     ActivationRange range = ranges[original.Output[0]];
                     QuantiseOutput(original.Output[0], Unsigned(0, range.Max));
