@@ -72,6 +72,20 @@ public sealed class QuantizeCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "none.onnx")));
     }
 
+    [Fact]
+    public async Task The_shipped_8_bit_model_is_named_without_its_folder()
+    {
+        string song = Path.Combine(Songs(1), Directory.GetFiles(Path.Combine(_folder, "audio1"))[0]);
+
+        var (code, output, error) = await CliRunner.RunAsync("predict", song, "--model", "genreml-gtzan.int8.onnx", "--json");
+        var missing = await CliRunner.RunAsync("predict", song, "--model", "no-such-model.onnx");
+
+        Assert.True(code == 0, error);
+        Assert.Contains("\"genre\"", output);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no-such-model.onnx", missing.Error);
+    }
+
     private string Songs(int count)
     {
         string folder = Directory.CreateDirectory(Path.Combine(_folder, $"audio{count}")).FullName;

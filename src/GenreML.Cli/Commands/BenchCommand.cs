@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenreML.Cli.Commands.Scoring;
 using GenreML.Cli.Bench;
 using GenreML.Cli.Models;
 using GenreML.MLNet.Scoring;
@@ -27,7 +28,7 @@ internal static class BenchCommand
 
     private static Command Scoring()
     {
-        var model = new Option<FileInfo?>("--model") { Description = "A GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
+        Option<string?> model = ScoringCliOptions.Model();
         var files = new Option<int[]>("--files")
         {
             Description = "File counts to score in turn, e.g. --files 50 500 5000",
@@ -62,11 +63,11 @@ internal static class BenchCommand
         return command;
     }
 
-    private static bool TryResolveModel(FileInfo? given, out string modelPath)
+    private static bool TryResolveModel(string? given, out string modelPath)
     {
         try
         {
-            modelPath = ModelLocator.Resolve(given?.FullName);
+            modelPath = ModelLocator.Resolve(given);
             return true;
         }
         catch (FileNotFoundException e)
@@ -79,7 +80,7 @@ internal static class BenchCommand
 
     private static Command Embedding()
     {
-        var model = new Option<FileInfo?>("--model") { Description = "A GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
+        Option<string?> model = ScoringCliOptions.Model();
         var audio = new Option<FileInfo?>("--audio") { Description = "A real audio file for the latency part (default: a synthetic 30-s clip)" };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed single-clip runs (the median is reported)", DefaultValueFactory = _ => 15 };
         var clips = new Option<int>("--clips") { Description = "Clips in the throughput batch", DefaultValueFactory = _ => 20 };

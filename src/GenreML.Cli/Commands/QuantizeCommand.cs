@@ -34,7 +34,7 @@ internal static class QuantizeCommand
             Description = "Audio files or folders (searched recursively) like those the model will score: the calibration clips are spread evenly over them, the check clips are others",
             Arity = ArgumentArity.OneOrMore,
         };
-        var model = new Option<string?>("--model") { Description = "The float GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
+        Option<string?> model = ScoringCliOptions.Model();
         var output = new Option<string?>("--out") { Description = "The 8-bit model to write (default: the model's name with .int8.onnx)" };
         Option<int> clips = CliOptions.WholeNumber("--clips", "Clips whose windows give the activation ranges, and at most as many other clips to check the result on (default 64)", defaultValue: 64, min: 1);
         var verbose = ScoringCliOptions.Verbose();
