@@ -35,7 +35,7 @@ internal static class BenchCommand
             AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => [50, 500],
         };
-        var threads = new Option<int>("--threads") { Description = "Clips featurised ahead of the network (and the seed stack's torch threads)", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Clips featurised and window batches run at once, as score --threads (and the seed stack's torch threads); default: the CPU count, as score", DefaultValueFactory = _ => Environment.ProcessorCount };
         var format = new Option<string>("--format") { Description = "wav or mp3 (made by ffmpeg)", DefaultValueFactory = _ => "wav" };
         format.AcceptOnlyFromAmong("wav", "mp3");
         var seedStack = new Option<bool>("--seed-stack") { Description = "Also score the same files with the same model through bench/mlnet_seedstack.py (torchaudio + PyTorch)" };
