@@ -1,3 +1,4 @@
 using GenreML.Cli.Commands;
+using GenreML.Cli.Invocation;
 
-return await TrainingCommandCatalog.CreateRoot().Parse(args).InvokeAsync();
+return await CommandLineApp.RunAsync(TrainingCommandCatalog.CreateRoot(), TrainingTool.CommandName, args);

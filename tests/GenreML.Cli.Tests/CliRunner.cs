@@ -5,7 +5,8 @@ namespace GenreML.Cli.Tests;
 
 /// <summary>
 /// Runs the genreml command tree in-process and captures what it prints; the commands that genreml hands to
-/// genreml-train (<see cref="TrainingTool.Handles"/>) run on the training tool's tree, as they would installed.
+/// genreml-train (<see cref="TrainingTool.Handles"/>) run on the training tool's tree through the same
+/// <see cref="CommandLineApp"/>, as genreml-train's Program does.
 /// </summary>
 internal static class CliRunner
 {
@@ -23,7 +24,7 @@ internal static class CliRunner
             Console.SetOut(output);
             Console.SetError(error);
             int code = TrainingTool.Handles(args)
-                ? await TrainingCommandCatalog.CreateRoot().Parse(args).InvokeAsync()
+                ? await CommandLineApp.RunAsync(TrainingCommandCatalog.CreateRoot(), TrainingTool.CommandName, args)
                 : await CommandLineApp.RunAsync(args);
             return (code, output.ToString(), error.ToString());
         }

@@ -71,7 +71,7 @@ public sealed class TrainCommandTests : IDisposable
     public async Task Export_names_what_is_missing_from_a_folder_that_is_not_a_run()
     {
         var (code, _, error) = await CliRunner.RunAsync("export", "--checkpoint", _folder);
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("best.weights", error);
     }
 

@@ -121,7 +121,7 @@ public sealed class TrainHeadCommandTests : IDisposable
         }
 
         var (code, _, stderr) = await CliRunner.RunAsync("train-head", "--data", _data, "--base", _base, "--out", Path.Combine(_folder, "x"), "--no-cache");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("at least two labels", stderr);
         Assert.Contains("'calm'", stderr);
         Assert.False(Directory.Exists(Path.Combine(_folder, "x")));
@@ -136,7 +136,7 @@ public sealed class TrainHeadCommandTests : IDisposable
         }
 
         var (code, _, stderr) = await CliRunner.RunAsync("train-head", "--data", _data, "--base", _base, "--out", Path.Combine(_folder, "x"), "--no-cache");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("'dance' has only one", stderr);
     }
 
@@ -145,7 +145,7 @@ public sealed class TrainHeadCommandTests : IDisposable
     {
         File.Copy(Directory.GetFiles(Path.Combine(_data, "calm"))[0], Path.Combine(_data, "stray.wav"));
         var (code, _, stderr) = await CliRunner.RunAsync("train-head", "--data", _data, "--base", _base, "--out", Path.Combine(_folder, "x"), "--no-cache");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("stray.wav", stderr);
     }
 
@@ -155,7 +155,7 @@ public sealed class TrainHeadCommandTests : IDisposable
         await File.WriteAllBytesAsync(Path.Combine(_data, "loud", "broken.wav"), "RIFF\u0004\0\0\0WAVE"u8.ToArray());
         string output = Path.Combine(_folder, "head");
         var (code, _, stderr) = await CliRunner.RunAsync("train-head", "--data", _data, "--base", _base, "--out", output, "--folds", "2", "--no-cache");
-        Assert.Equal(2, code);
+        Assert.Equal(1, code);
         Assert.Contains("broken.wav", stderr);
         Assert.True(File.Exists(Path.Combine(output, "model.onnx")));
     }
@@ -164,7 +164,7 @@ public sealed class TrainHeadCommandTests : IDisposable
     public async Task A_base_without_an_embedding_output_is_refused_with_the_fix()
     {
         var (code, _, stderr) = await CliRunner.RunAsync("train-head", "--data", _data, "--base", TinyModel, "--out", Path.Combine(_folder, "x"), "--no-cache");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("no 'embedding' output", stderr);
     }
 

@@ -1,13 +1,19 @@
+using GenreML.Cli.Invocation;
+using GenreML.Cli.Models;
 using GenreML.Core.Runs;
 using System.CommandLine;
 using GenreML.Inference.Cards;
+using GenreML.Inference.Loading;
 using GenreML.Onnx.Export;
 using GenreML.Training.Export;
 using GenreML.Training.Runs;
 
 namespace GenreML.Cli.Commands;
 
-/// <summary><c>genreml export</c>: writes a trained run's network as a self-describing ONNX model.</summary>
+/// <summary>
+/// <c>genreml export</c>: writes a trained run's network as a self-describing ONNX model. Exit codes (<see cref="ExitCodes"/>):
+/// 0 written; 2 nothing written (bad options, a folder that is not a run, a <c>--model</c> that cannot be loaded): one line.
+/// </summary>
 internal static class ExportCommand
 {
     /// <summary>Creates the command.</summary>
@@ -31,8 +37,7 @@ internal static class ExportCommand
             FileInfo? window = parse.GetValue(model);
             if ((window is null) == (parse.GetValue(checkpoint) is null) || (window is not null && !parse.GetValue(withFrontEnd)))
             {
-                Console.Error.WriteLine("error: give either --checkpoint <run>, or --model <model.onnx> with --with-frontend");
-                return 2;
+                throw new UsageException("give either --checkpoint <run>, or --model <model.onnx> with --with-frontend");
             }
 
             try
@@ -56,12 +61,11 @@ internal static class ExportCommand
                     Console.WriteLine($"wrote {path} ({run.Card.Architecture}, {run.Card.Labels.Count} labels, from {run.WeightsPath})");
                 }
 
-                return 0;
+                return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is InvalidDataException or OnnxExportException or IOException or ModelCardException)
+            catch (Exception e) when (e is InvalidDataException or OnnxExportException or IOException or ModelCardException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return 1;
+                throw new UsageException(e.Message, e);
             }
         });
         return command;
@@ -69,9 +73,10 @@ internal static class ExportCommand
 
     private static int ComposeFrontEnd(FileInfo window, FileInfo? output)
     {
+        ModelLocator.Open(window.FullName, model => ModelContract.Load(model));
         string path = output?.FullName ?? Path.Combine(window.DirectoryName!, Path.GetFileNameWithoutExtension(window.Name) + ".waveform.onnx");
         ModelCard card = OnnxModelExporter.ComposeClipLevel(window.FullName, path);
         Console.WriteLine($"wrote {path} (clip-level: waveform [1, samples] at {card.Features.SampleRate} Hz → probabilities [1, {card.Labels.Count}]; {card.Architecture}, from {window.FullName})");
-        return 0;
+        return ExitCodes.Ok;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GenreML.Cli.Invocation;
 using GenreML.Cli.Reporting;
 using GenreML.Reports.Report;
 using GenreML.Training.Data;
@@ -10,7 +11,9 @@ namespace GenreML.Cli.Commands;
 
 /// <summary>
 /// <c>genreml train</c>: trains a genre CNN and writes a run folder (weights, card.json, metrics.json,
-/// split.txt, model.onnx). Exit codes: 0 success, 1 error, 2 trained but some files were skipped.
+/// split.txt, model.onnx). Exit codes (<see cref="ExitCodes"/>): 0 trained; 1 trained, but some files could not be read
+/// and were skipped (each listed, then a one-line count); 2 nothing could be trained (bad options, no such data folder,
+/// no usable clips, a run folder that cannot be resumed): one line; 130 interrupted (resume with --resume).
 /// </summary>
 internal static class TrainCommand
 {
@@ -31,7 +34,7 @@ internal static class TrainCommand
         var cache = new Option<string?>("--cache-dir") { Description = "Feature cache folder (default ~/.cache/genreml/features)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the feature cache" };
         var init = new Option<string?>("--init") { Description = "Fine-tune: start from the kept weights of this earlier run folder (the classifier starts fresh when the labels differ; same --arch/--width/--head)" };
-        var ensemble = new Option<int>("--ensemble") { Description = "Train N networks with seeds --seed, --seed+1, … (run folder member1, member2, …) and export them as one ONNX graph that averages their probabilities", DefaultValueFactory = _ => 1 };
+        var ensemble = CliOptions.WholeNumber("--ensemble", "Train N networks with seeds --seed, --seed+1, … (run folder member1, member2, …) and export them as one ONNX graph that averages their probabilities", 1, min: 1);
 
         var command = new Command("train", "Train a genre classifier on labelled audio and write a run folder");
         foreach (Option option in new Option[] { data, output, splitFile, swap, merge, resume, quiet, cache, noCache, ensemble, init })
@@ -46,8 +49,7 @@ internal static class TrainCommand
             string? outDir = parse.GetValue(output);
             if (parse.GetValue(resume) && outDir is null)
             {
-                Console.Error.WriteLine("train: --resume needs --out <the run folder to continue>");
-                return Task.FromResult(1);
+                throw new UsageException("--resume needs --out <the run folder to continue>");
             }
 
             var options = hyperParameters.Bind(parse) with { EnsembleMembers = parse.GetValue(ensemble) };
@@ -68,30 +70,30 @@ internal static class TrainCommand
                 CommandLine = "genreml " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             };
             bool showProgress = !parse.GetValue(quiet) && !Console.IsErrorRedirected;
-            try
-            {
-                var result = new TrainingRun(wiring(), Console.Out, showProgress ? Console.Error : null).Run(request, cancel);
-                RunReportFiles report = TrainingReport.Write(result.OutputDirectory);
-                Console.WriteLine($"wrote {report.MarkdownPath} and {report.ChartPaths.Count} charts");
-                if (result.Failures.Count > 0)
-                {
-                    Console.Error.WriteLine($"train: {result.Failures.Count} file(s) could not be read and were skipped (listed above and in metrics.json)");
-                    return Task.FromResult(2);
-                }
-
-                return Task.FromResult(0);
-            }
-            catch (Exception ex) when (ex is DatasetException or ArgumentException or InvalidOperationException or InvalidDataException or IOException)
-            {
-                Console.Error.WriteLine($"train: {ex.Message}");
-                return Task.FromResult(1);
-            }
-            catch (OperationCanceledException)
-            {
-                Console.Error.WriteLine($"train: cancelled; continue with --resume --out {request.OutputDirectory}");
-                return Task.FromResult(1);
-            }
+            return Task.FromResult(InterruptSignal.Run("train", stop => Train(wiring(), request, showProgress, stop),
+                $"continue with --resume --out {request.OutputDirectory}", cancel));
         });
         return command;
+    }
+
+    private static int Train(TrainingServices services, TrainingRequest request, bool showProgress, CancellationToken cancel)
+    {
+        try
+        {
+            var result = new TrainingRun(services, Console.Out, showProgress ? Console.Error : null).Run(request, cancel);
+            RunReportFiles report = TrainingReport.Write(result.OutputDirectory);
+            Console.WriteLine($"wrote {report.MarkdownPath} and {report.ChartPaths.Count} charts");
+            if (result.Failures.Count > 0)
+            {
+                Console.Error.WriteLine($"train: {result.Failures.Count} file(s) could not be read and were skipped (listed above and in metrics.json)");
+                return ExitCodes.SomeFailed;
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex) when (ex is DatasetException or ArgumentException or InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(ex.Message, ex);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenreML.Cli.Invocation;
 using GenreML.Training.Engine;
 using GenreML.Training.Models;
 
@@ -15,23 +16,23 @@ internal sealed class TrainingOptionSet
         Description = "Architecture: " + string.Join(" or ", ModelFactory.Architectures.Select(a => $"{a.Name} ({a.Description})")),
         DefaultValueFactory = _ => ModelFactory.Default,
     };
-    private readonly Option<int?> _epochs = new("--epochs") { Description = "Maximum epochs (default: the architecture's preset)" };
-    private readonly Option<int> _seed = new("--seed") { Description = "Seed of every random choice", DefaultValueFactory = _ => 1 };
+    private readonly Option<int?> _epochs = CliOptions.OptionalWholeNumber("--epochs", "Maximum epochs (default: the architecture's preset)", min: 1);
+    private readonly Option<int> _seed = CliOptions.WholeNumber("--seed", "Seed of every random choice", 1, min: int.MinValue);
     private readonly Option<string?> _balance = new("--balance") { Description = "Class-imbalance strategy: none, sampler or weights (default: the preset's)" };
-    private readonly Option<int?> _batch = new("--batch-size") { Description = "Windows per batch" };
-    private readonly Option<double?> _lr = new("--lr") { Description = "(Peak) learning rate" };
-    private readonly Option<int?> _patience = new("--patience") { Description = "Early-stopping patience in epochs (0 = off)" };
-    private readonly Option<double?> _mixup = new("--mixup") { Description = "Mixup alpha (0 = off)" };
-    private readonly Option<double?> _smoothing = new("--label-smoothing") { Description = "Label smoothing" };
-    private readonly Option<int?> _width = new("--width") { Description = $"Base width of the default network (default {CompactNet.DefaultWidth}; {DemoData.Width} on the demo set)" };
+    private readonly Option<int?> _batch = CliOptions.OptionalWholeNumber("--batch-size", "Windows per batch", min: 1);
+    private readonly Option<double?> _lr = CliOptions.OptionalNumber("--lr", "(Peak) learning rate");
+    private readonly Option<int?> _patience = CliOptions.OptionalWholeNumber("--patience", "Early-stopping patience in epochs (0 = off)", min: 0);
+    private readonly Option<double?> _mixup = CliOptions.OptionalNumber("--mixup", "Mixup alpha (0 = off)");
+    private readonly Option<double?> _smoothing = CliOptions.OptionalNumber("--label-smoothing", "Label smoothing");
+    private readonly Option<int?> _width = CliOptions.OptionalWholeNumber("--width", $"Base width of the default network (default {CompactNet.DefaultWidth}; {DemoData.Width} on the demo set)", min: 1);
     private readonly Option<string?> _head = new("--head") { Description = "Classifier head of the default network: global (average over frequency and time) or bands (average over time only)" };
-    private readonly Option<double?> _average = new("--weight-average") { Description = "Decay of the moving average of the weights that is validated and kept, e.g. 0.99 (0 = off)" };
-    private readonly Option<int?> _augment = new("--augment") { Description = "Waveform-augmented versions of every clip (NWaves pitch shift, time stretch, EQ), computed once into the feature cache; training windows come from the original or a version with equal odds (default 0: off)" };
-    private readonly Option<double?> _pitch = new("--pitch-shift") { Description = "Augmentation: widest pitch shift in semitones (default 2)" };
-    private readonly Option<double?> _stretch = new("--time-stretch") { Description = "Augmentation: widest time stretch, 1 ± this (default 0.1)" };
-    private readonly Option<double?> _eq = new("--eq-gain") { Description = "Augmentation: largest boost or cut of the random EQ band in dB (default 6)" };
+    private readonly Option<double?> _average = CliOptions.OptionalNumber("--weight-average", "Decay of the moving average of the weights that is validated and kept, e.g. 0.99 (0 = off)");
+    private readonly Option<int?> _augment = CliOptions.OptionalWholeNumber("--augment", "Waveform-augmented versions of every clip (NWaves pitch shift, time stretch, EQ), computed once into the feature cache; training windows come from the original or a version with equal odds (default 0: off)", min: 0);
+    private readonly Option<double?> _pitch = CliOptions.OptionalNumber("--pitch-shift", "Augmentation: widest pitch shift in semitones (default 2)");
+    private readonly Option<double?> _stretch = CliOptions.OptionalNumber("--time-stretch", "Augmentation: widest time stretch, 1 ± this (default 0.1)");
+    private readonly Option<double?> _eq = CliOptions.OptionalNumber("--eq-gain", "Augmentation: largest boost or cut of the random EQ band in dB (default 6)");
     private readonly Option<bool> _keepLast = new("--keep-last") { Description = "Keep the last epoch, validating only it (needs --patience 0); what bench training --seeds does" };
-    private readonly Option<int?> _windowsPerClip = new("--windows-per-clip") { Description = "Training windows drawn per clip and epoch" };
+    private readonly Option<int?> _windowsPerClip = CliOptions.OptionalWholeNumber("--windows-per-clip", "Training windows drawn per clip and epoch", min: 1);
 
     /// <summary>Creates the options and adds them to <paramref name="command"/>.</summary>
     public TrainingOptionSet(Command command)

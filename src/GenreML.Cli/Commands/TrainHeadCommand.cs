@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GenreML.Core.IO;
 using GenreML.Cli.Heads;
+using GenreML.Cli.Invocation;
 using GenreML.Cli.Models;
 using GenreML.Inference;
 using GenreML.Inference.Cards;
@@ -11,7 +12,8 @@ namespace GenreML.Cli.Commands;
 /// <summary>
 /// <c>genreml train-head</c>: learns the user's own labels from <c>&lt;root&gt;/&lt;label&gt;/&lt;files&gt;</c> in minutes — a
 /// linear ML.NET head on the base model's clip embeddings (cached), cross-validated, written as one ONNX file that
-/// every GenreML consumer reads. Exit codes: 0 success, 1 error, 2 trained but some files could not be read.
+/// every GenreML consumer reads. Exit codes (<see cref="ExitCodes"/>): 0 trained; 1 trained, but some files could not be read
+/// (each listed, then a one-line count); 2 nothing trained (bad options, data or base model): one line.
 /// </summary>
 internal static class TrainHeadCommand
 {
@@ -22,7 +24,7 @@ internal static class TrainHeadCommand
         var baseModel = new Option<string?>("--base") { Description = "The base model whose embeddings the head reads (default: the shipped onnx/genreml-gtzan.onnx)" };
         var output = new Option<string>("--out") { Description = "Output folder: model.onnx, card.json, report.md", Required = true };
         var groups = new Option<string?>("--groups") { Description = "CSV 'file,group' (e.g. the artist): clips of one group stay in one cross-validation fold" };
-        var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 };
+        var folds = CliOptions.WholeNumber("--folds", "Cross-validation folds", 5, min: 2);
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Embedding cache folder (default ~/.cache/genreml/embeddings)" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not read or write the embedding cache" };
         var command = new Command("train-head", "Learn your own labels: an ML.NET classifier on the base model's embeddings, written as one ONNX model")
@@ -37,17 +39,11 @@ internal static class TrainHeadCommand
 
     private static int Run(string dataRoot, string? baseOption, string outDir, string? groupsFile, int folds, string? cacheFolder, CancellationToken cancel)
     {
-        if (folds < 2)
-        {
-            Console.Error.WriteLine($"train-head: --folds must be at least 2 (got {folds})");
-            return 1;
-        }
-
+        using var classifier = ModelLocator.Open(baseOption, path => GenreClassifier.Open(path));
+        string basePath = classifier.Source;
         try
         {
-            string basePath = ModelLocator.Resolve(baseOption);
             IReadOnlyList<LabelledClip> clips = LabelledFolder.Scan(dataRoot, groupsFile);
-            using var classifier = GenreClassifier.Open(basePath);
             var cache = cacheFolder is null ? null : EmbeddingCache.Open(cacheFolder, basePath);
             Console.WriteLine($"embedding {clips.Count} clips with {basePath}");
             EmbeddedClips embedded = ClipEmbedder.Embed(classifier, clips, cache, cancellationToken: cancel);
@@ -70,15 +66,14 @@ internal static class TrainHeadCommand
             if (embedded.Failures.Count > 0)
             {
                 Console.Error.WriteLine($"train-head: {embedded.Failures.Count} file(s) could not be read and were skipped (listed above)");
-                return 2;
+                return ExitCodes.SomeFailed;
             }
 
-            return 0;
+            return ExitCodes.Ok;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ModelCardException or UnauthorizedAccessException or ArgumentException)
         {
-            Console.Error.WriteLine($"train-head: {e.Message}");
-            return 1;
+            throw new UsageException(e.Message, e);
         }
     }
 }

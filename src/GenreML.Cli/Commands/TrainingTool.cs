@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Reflection;
+using GenreML.Cli.Invocation;
 
 namespace GenreML.Cli.Commands;
 
@@ -32,7 +33,7 @@ internal static class TrainingTool
     public static Command Listing(string name, string description) =>
         new(name, $"{description} [runs {CommandName}, package {PackageId}; options: {CommandName} {name} --help]");
 
-    /// <summary>Runs the training tool with <paramref name="args"/> and returns its exit code (1 when it cannot be found).</summary>
+    /// <summary>Runs the training tool with <paramref name="args"/> and returns its exit code (<see cref="ExitCodes.Usage"/> when it cannot be found).</summary>
     public static int Run(IReadOnlyList<string> args)
     {
         ProcessStartInfo? start = Locate(AppContext.BaseDirectory, Environment.ProcessPath, Environment.GetEnvironmentVariable("PATH"), BuildConfiguration, args);
@@ -40,7 +41,7 @@ internal static class TrainingTool
         {
             Console.Error.WriteLine($"error: '{string.Join(' ', args.Take(2))}' needs the {CommandName} tool (it brings TorchSharp), which is not installed. "
                 + $"Install it beside genreml: dotnet tool install -g {PackageId} (or with the same --tool-path as genreml).");
-            return 1;
+            return ExitCodes.Usage;
         }
 
         using Process process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");

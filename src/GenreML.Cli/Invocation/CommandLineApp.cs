@@ -5,22 +5,28 @@ using GenreML.Cli.Commands;
 namespace GenreML.Cli.Invocation;
 
 /// <summary>
-/// Runs a <c>genreml</c> command line with one policy for every command: a parse error (unknown option,
-/// malformed or missing value) is one line on standard error and <see cref="ExitCodes.Usage"/>; a
-/// <see cref="UsageException"/> thrown by a command is one line and <see cref="ExitCodes.Usage"/>.
+/// Runs a command line of either tool (<c>genreml</c> and <c>genreml-train</c>) with one policy for every command:
+/// a parse error (unknown option, malformed or missing value) is one line on standard error and
+/// <see cref="ExitCodes.Usage"/>; a <see cref="UsageException"/> thrown by a command is one line and <see cref="ExitCodes.Usage"/>.
 /// </summary>
 internal static class CommandLineApp
 {
-    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Parses and runs a <c>genreml</c> command line (<paramref name="args"/>); returns the exit code.</summary>
+    public static Task<int> RunAsync(string[] args) => RunAsync(CommandCatalog.CreateRoot(), "genreml", args);
+
+    /// <summary>
+    /// Parses <paramref name="args"/> against <paramref name="root"/> (the command tree of the tool called
+    /// <paramref name="toolName"/>, which starts every error line) and runs the command; returns the exit code.
+    /// </summary>
+    public static async Task<int> RunAsync(RootCommand root, string toolName, string[] args)
     {
-        RootCommand root = CommandCatalog.CreateRoot();
+        ArgumentNullException.ThrowIfNull(root);
         ParseResult parse = root.Parse(args);
-        string name = CommandName(parse);
+        string name = CommandName(parse, toolName);
         string? error = parse.Errors.Count > 0 ? parse.Errors[0].Message : UnknownOptionLike(parse);
         if (error is not null && !HelpRequested(parse))
         {
-            Console.Error.WriteLine($"{name}: {error.TrimEnd('.')} (see {name} --help)");
+            Console.Error.WriteLine($"{name}: {OneLine(error).TrimEnd('.')} (see {name} --help)");
             return ExitCodes.Usage;
         }
 
@@ -30,24 +36,28 @@ internal static class CommandLineApp
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine($"{name}: {e.Message}");
+            Console.Error.WriteLine($"{name}: {OneLine(e.Message)}");
             return ExitCodes.Usage;
         }
     }
 
-    private static string CommandName(ParseResult parse)
+    private static string CommandName(ParseResult parse, string toolName)
     {
         var names = new List<string>();
         for (SymbolResult? result = parse.CommandResult; result is not null; result = result.Parent)
         {
             if (result is CommandResult command)
             {
-                names.Insert(0, command.Command is RootCommand ? "genreml" : command.Command.Name);
+                names.Insert(0, command.Command is RootCommand ? toolName : command.Command.Name);
             }
         }
 
         return string.Join(' ', names);
     }
+
+    /// <summary>A message of several lines (e.g. the choices of an option, one per line) as one.</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static bool HelpRequested(ParseResult parse) =>
         parse.Tokens.Any(t => t.Type == TokenType.Option && t.Value is "--help" or "-h" or "-?");

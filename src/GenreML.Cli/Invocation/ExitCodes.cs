@@ -1,6 +1,6 @@
 namespace GenreML.Cli.Invocation;
 
-/// <summary>The exit codes of every <c>genreml</c> command (listed in the README).</summary>
+/// <summary>The exit codes of every command of both tools, <c>genreml</c> and <c>genreml-train</c> (listed in the README).</summary>
 internal static class ExitCodes
 {
     /// <summary>Everything asked for was done.</summary>

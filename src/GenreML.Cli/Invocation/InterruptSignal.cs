@@ -10,6 +10,7 @@ namespace GenreML.Cli.Invocation;
 internal sealed class InterruptSignal : IDisposable
 {
     private readonly PosixSignalRegistration[] _registrations;
+    private readonly CancellationTokenSource _stop = new();
     private volatile string? _received;
 
     /// <summary>Starts listening for SIGINT and SIGTERM.</summary>
@@ -21,6 +22,30 @@ internal sealed class InterruptSignal : IDisposable
     /// <summary>The signal received ("SIGINT" or "SIGTERM"), or null while none was.</summary>
     public string? Received => _received;
 
+    /// <summary>Cancelled when a signal is received: for work that stops on a token rather than polling <see cref="Received"/>.</summary>
+    public CancellationToken Token => _stop.Token;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> with a token cancelled by SIGINT/SIGTERM (or by <paramref name="cancel"/>). When a signal
+    /// stopped it (<see cref="OperationCanceledException"/>), prints one line, <c>&lt;command&gt;: interrupted (SIGINT)</c> and
+    /// <paramref name="advice"/> if any, and returns <see cref="ExitCodes.Interrupted"/>; otherwise returns the action's code.
+    /// </summary>
+    public static int Run(string command, Func<CancellationToken, int> action, string? advice = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        using var interrupt = new InterruptSignal();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, interrupt.Token);
+        try
+        {
+            return action(stop.Token);
+        }
+        catch (OperationCanceledException) when (interrupt.Received is not null)
+        {
+            Console.Error.WriteLine($"{command}: interrupted ({interrupt.Received}){(advice is null ? "" : "; " + advice)}");
+            return ExitCodes.Interrupted;
+        }
+    }
+
     /// <summary>Stops listening.</summary>
     public void Dispose()
     {
@@ -28,11 +53,17 @@ internal sealed class InterruptSignal : IDisposable
         {
             registration.Dispose();
         }
+
+        _stop.Dispose();
     }
 
     private void Handle(PosixSignalContext context)
     {
         context.Cancel = true;
-        _received ??= context.Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM";
+        if (_received is null)
+        {
+            _received = context.Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM";
+            _stop.Cancel();
+        }
     }
 }

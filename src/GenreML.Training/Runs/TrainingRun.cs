@@ -47,12 +47,13 @@ public sealed class TrainingRun
         var options = request.Options;
         options.Validate();
         string outDir = Path.GetFullPath(request.OutputDirectory);
-        Directory.CreateDirectory(outDir);
         if (!request.Resume && File.Exists(Path.Combine(MemberDirectory(outDir, options, 0), RunFolder.CheckpointFile)))
             throw new InvalidOperationException($"{outDir} already holds a training run; continue it with resume (--resume) or choose another run folder");
 
+        // Everything that can refuse the request is checked before the run folder is made.
         InitialWeights? init = request.InitFrom is null ? null : InitialWeights.Open(request.InitFrom, options);
         var dataset = DatasetScanner.Scan(request.DataPath);
+        Directory.CreateDirectory(outDir);
         _log.WriteLine($"data: {dataset.Source}: {dataset.Clips.Count} clips, {dataset.Labels.Count} labels");
         var (split, unknownNames, unlisted) = MakeSplit(request, dataset, outDir);
         if (request.SwapTrainValid && !(request.Resume && File.Exists(Path.Combine(outDir, RunFolder.SplitFile))))
