@@ -1,5 +1,6 @@
-using System.Text;
+using GenreML.Core.IO;
 using GenreML.MLNet.Library;
+using GenreML.Testing;
 
 namespace GenreML.MLNet.Tests;
 
@@ -38,18 +39,48 @@ public sealed class LibraryWalkerTests
     }
 
     [SkippableFact]
-    public void A_name_that_is_not_UTF8_is_reported_not_lost()
+    public void Names_that_are_not_UTF8_are_listed_by_their_raw_bytes()
     {
-        Skip.If(OperatingSystem.IsWindows(), "Windows names are UTF-16.");
+        Skip.IfNot(OperatingSystem.IsLinux(), "raw names are read on Linux.");
         using var audio = new TestAudio();
-        byte[] name = [.. Encoding.UTF8.GetBytes(audio.Root + "/caf"), 0xE9, .. ".wav"u8];
-        Assert.Equal(0, Creat(name));
+        audio.AddBroken("plain.wav");
+        audio.AddBroken("sub/x.wav");
+        string folder = RawFileNames.Latin1(audio.Root, "caf", " folder");
+        RawFileNames.MoveTo(Path.Combine(audio.Root, "sub"), folder);
+        string first = RawFileNames.Latin1(audio.Root, "caf", ".wav");
+        string second = Path.Join(audio.Root, EscapedPath.FromBytes([.. "caf"u8, 0xE8, .. ".wav"u8]));
+        RawFileNames.MoveTo(audio.AddBroken("a.wav"), first);
+        RawFileNames.MoveTo(audio.AddBroken("b.wav"), second);
         var walker = new LibraryWalker();
 
-        Assert.Empty(walker.Walk([audio.Root]));
-        SkippedEntry skipped = Assert.Single(walker.Skipped);
-        Assert.Equal(SkipReason.InvalidName, skipped.Reason);
-        Assert.Contains("UTF-8", skipped.Detail);
+        List<LibraryFile> files = walker.Walk([audio.Root]).ToList();
+
+        try
+        {
+            Assert.Empty(walker.Skipped);
+            Assert.Equal(["caf\uDCE8.wav", "caf\uDCE9.wav", "plain.wav", "caf\uDCE9 folder/x.wav"], files.Select(f => f.RelativePath));
+            Assert.Equal([second, first, Path.Join(audio.Root, "plain.wav"), Path.Join(folder, "x.wav")], files.Select(f => f.Path));
+            Assert.All(files, f => Assert.True(InputFile.Exists(f.Path)));
+        }
+        finally
+        {
+            RawFileNames.DeleteTree(audio.Root);
+        }
+    }
+
+    [SkippableFact]
+    public void A_shard_hashes_the_raw_bytes_of_a_name()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Windows names are UTF-16.");
+        byte[] raw = [.. "caf"u8, 0xE9, .. ".wav"u8];
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in raw)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        Assert.Equal((int)(hash % 7), ShardSelector.ShardOf(EscapedPath.FromBytes(raw), 7));
+        Assert.Equal(ShardSelector.ShardOf("caf\u00e9.wav", 1000), ShardSelector.ShardOf(EscapedPath.FromBytes("caf\u00e9.wav"u8), 1000));
     }
 
     [Fact]
@@ -58,17 +89,4 @@ public sealed class LibraryWalkerTests
         var walker = new LibraryWalker();
         Assert.Equal([new LibraryFile("/x/y/song.bin", "song.bin")], walker.Walk(["/x/y/song.bin"]).ToList());
     }
-
-    /// <summary>Creates an empty file named by raw bytes (which .NET strings cannot express); 0 on success.</summary>
-    private static int Creat(byte[] path)
-    {
-        int fd = NativeCreat([.. path, 0], Convert.ToUInt32("644", 8));
-        return fd < 0 ? fd : NativeClose(fd);
-    }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "creat")]
-    private static extern int NativeCreat(byte[] path, uint mode);
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "close")]
-    private static extern int NativeClose(int fd);
 }

@@ -95,8 +95,7 @@ public sealed class EmbeddingCache
 
     private static string Stamp(string path)
     {
-        var info = new FileInfo(path);
-        return info.Exists ? string.Create(CultureInfo.InvariantCulture, $"{info.Length}:{info.LastWriteTimeUtc.Ticks}") : "";
+        return InputFile.Stat(path) is var (size, lastWrite) ? string.Create(CultureInfo.InvariantCulture, $"{size}:{lastWrite.Ticks}") : "";
     }
 
     private sealed record Entry

@@ -1,3 +1,4 @@
+using GenreML.Core.IO;
 using GenreML.MLNet.Data;
 
 namespace GenreML.MLNet.Library;
@@ -35,7 +36,7 @@ public sealed class LibraryWalker
         ArgumentNullException.ThrowIfNull(inputs);
         foreach (string input in inputs)
         {
-            if (Directory.Exists(input))
+            if (InputFile.IsDirectory(input))
             {
                 foreach (LibraryFile file in WalkFolder(Path.GetFullPath(input)))
                 {
@@ -69,10 +70,10 @@ public sealed class LibraryWalker
                 continue;
             }
 
-            FileSystemInfo[] entries;
+            List<FolderEntry> entries;
             try
             {
-                entries = new DirectoryInfo(folder).GetFileSystemInfos();
+                entries = List(folder);
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
@@ -80,9 +81,9 @@ public sealed class LibraryWalker
                 continue;
             }
 
-            Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
             var children = new List<string>();
-            foreach (FileSystemInfo entry in entries)
+            foreach (FolderEntry entry in entries)
             {
                 if (Classify(entry, root, children) is { } file)
                 {
@@ -97,15 +98,39 @@ public sealed class LibraryWalker
         }
     }
 
-    private LibraryFile? Classify(FileSystemInfo entry, string root, List<string> children)
+    /// <summary>
+    /// The entries of <paramref name="folder"/>. .NET lists names that are not valid UTF-8 with U+FFFD, which opens
+    /// nothing: such a folder is listed again by raw names (<see cref="InputFile.RawNames"/>), each name that is not
+    /// UTF-8 kept as an escaped string (<see cref="EscapedPath"/>) that every later step can open.
+    /// </summary>
+    private List<FolderEntry> List(string folder)
     {
-        if (!entry.Exists || IsBrokenLink(entry))
+        FileSystemInfo[] infos = EscapedPath.IsEscaped(folder) && !OperatingSystem.IsWindows() ? [] : new DirectoryInfo(folder).GetFileSystemInfos();
+        if (OperatingSystem.IsWindows() || (!EscapedPath.IsEscaped(folder) && !infos.Any(info => info.Name.Contains('\uFFFD', StringComparison.Ordinal))))
         {
-            if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+            return infos.Select(FolderEntry.Of).ToList();
+        }
+
+        if (InputFile.RawNames(folder) is not { } names)
+        {
+            // (A name that really holds U+FFFD exists and is listed; one that stands for invalid bytes does not.)
+            bool Unnamed(FileSystemInfo info) => info.Name.Contains('\uFFFD', StringComparison.Ordinal) && !info.Exists;
+            foreach (FileSystemInfo info in infos.Where(Unnamed))
             {
-                Skip(entry.FullName, SkipReason.InvalidName, "the name is not valid UTF-8 (shown with U+FFFD); .NET cannot open it, rename it");
+                Skip(info.FullName, SkipReason.Unreadable, "the name is not valid UTF-8 (shown with U+FFFD), and raw names are read on Linux only: rename it");
             }
-            else if (entry.LinkTarget is { } target)
+
+            return infos.Where(info => !Unnamed(info)).Select(FolderEntry.Of).ToList();
+        }
+
+        return names.Select(name => FolderEntry.At(folder, name)).ToList();
+    }
+
+    private LibraryFile? Classify(FolderEntry entry, string root, List<string> children)
+    {
+        if (!entry.Exists)
+        {
+            if (entry.LinkTarget is { } target)
             {
                 Skip(entry.FullName, SkipReason.BrokenLink, $"symlink to missing '{target}'");
             }
@@ -117,15 +142,16 @@ public sealed class LibraryWalker
             return null;
         }
 
-        if (entry is DirectoryInfo || (entry.Attributes & FileAttributes.Directory) != 0)
+        if (entry.IsDirectory)
         {
             children.Add(entry.FullName);
             return null;
         }
 
-        if (!_extensions.Contains(entry.Extension))
+        string extension = Path.GetExtension(entry.Name);
+        if (!_extensions.Contains(extension))
         {
-            Skip(entry.FullName, SkipReason.NotAudio, $"extension '{entry.Extension}' is not in the audio list");
+            Skip(entry.FullName, SkipReason.NotAudio, $"extension '{extension}' is not in the audio list");
             return null;
         }
 
@@ -136,23 +162,6 @@ public sealed class LibraryWalker
         }
 
         return new LibraryFile(entry.FullName, Path.GetRelativePath(root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/'));
-    }
-
-    private static bool IsBrokenLink(FileSystemInfo entry)
-    {
-        if (entry.LinkTarget is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            return entry.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true };
-        }
-        catch (IOException)
-        {
-            return true;
-        }
     }
 
     private void Skip(string path, SkipReason reason, string detail) => _skipped.Add(new SkippedEntry(path, reason, detail));

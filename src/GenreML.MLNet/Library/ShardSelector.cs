@@ -1,12 +1,12 @@
 using System.Globalization;
-using System.Text;
+using GenreML.Core.IO;
 
 namespace GenreML.MLNet.Library;
 
 /// <summary>
 /// Picks shard <see cref="Index"/> of <see cref="Count"/> (<c>--shard K/N</c>, K from 0 to N−1, so a Kubernetes
 /// <c>JOB_COMPLETION_INDEX</c> can be passed as is): a file belongs to the shard given by a stable hash
-/// (64-bit FNV-1a over the UTF-8 bytes) of its path relative to the walked folder, never by its position in a
+/// (64-bit FNV-1a over its bytes: UTF-8, or the raw bytes of a name that is not UTF-8, <see cref="EscapedPath"/>) of its path relative to the walked folder, never by its position in a
 /// list. N workers with K = 0 … N−1 therefore cover every file exactly once, on any machine, whatever the order
 /// in which they list the files or where the library is mounted.
 /// </summary>
@@ -56,7 +56,7 @@ public sealed class ShardSelector
         ArgumentNullException.ThrowIfNull(relativePath);
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         ulong hash = 14695981039346656037UL;
-        foreach (byte b in Encoding.UTF8.GetBytes(relativePath.Replace('\\', '/')))
+        foreach (byte b in EscapedPath.ToBytes(relativePath.Replace('\\', '/')))
         {
             hash = (hash ^ b) * 1099511628211UL;
         }

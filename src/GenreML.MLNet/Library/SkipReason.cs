@@ -9,9 +9,6 @@ public enum SkipReason
     /// <summary>The folder (or file) was already visited through another path: a symlink loop or a second link to it.</summary>
     AlreadyVisited,
 
-    /// <summary>The name is not valid UTF-8; .NET cannot open it (rename the file).</summary>
-    InvalidName,
-
     /// <summary>The folder could not be listed or the entry could not be examined (permissions, I/O error).</summary>
     Unreadable,
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using GenreML.Core.IO;
 
 namespace GenreML.MLNet.Results;
 
@@ -7,7 +8,7 @@ namespace GenreML.MLNet.Results;
 /// What a results file remembers of a scored file so that <c>--resume</c> can tell it is unchanged: its path,
 /// size and modification time, and optionally its content hash.
 /// </summary>
-/// <param name="Path">The file, as found.</param>
+/// <param name="Path">The file, as found (escaped where its name is not UTF-8, <see cref="EscapedPath"/>).</param>
 /// <param name="Size">Size in bytes (−1 when the file does not exist).</param>
 /// <param name="Mtime">Last write time, UTC, ISO 8601 round-trip ("o") text ("" when the file does not exist).</param>
 /// <param name="Sha256">Hex SHA-256 of the content, or null when not asked for.</param>
@@ -17,8 +18,7 @@ public sealed record FileIdentity(string Path, long Size, string Mtime, string? 
     public static FileIdentity Of(string path, bool hashContent = false)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        if (InputFile.Stat(path) is not var (size, lastWrite))
         {
             return new FileIdentity(path, -1, "", null);
         }
@@ -28,7 +28,7 @@ public sealed record FileIdentity(string Path, long Size, string Mtime, string? 
         {
             try
             {
-                using FileStream stream = info.OpenRead();
+                using FileStream stream = InputFile.OpenRead(path, bufferSize: 1 << 16);
                 sha = Convert.ToHexStringLower(SHA256.HashData(stream));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -37,7 +37,7 @@ public sealed record FileIdentity(string Path, long Size, string Mtime, string? 
             }
         }
 
-        return new FileIdentity(path, info.Length, info.LastWriteTimeUtc.ToString("o", CultureInfo.InvariantCulture), sha);
+        return new FileIdentity(path, size, lastWrite.ToString("o", CultureInfo.InvariantCulture), sha);
     }
 
     /// <summary>True when <paramref name="other"/> is the same path with the same size, time and (when both have one) hash.</summary>

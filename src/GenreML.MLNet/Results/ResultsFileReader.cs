@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GenreML.Core.IO;
 
 namespace GenreML.MLNet.Results;
 
@@ -70,7 +71,7 @@ public static class ResultsFileReader
                 throw new InvalidDataException($"{path}, line {i + 1}: not a result line ({ResultFields.CsvHeader}).");
             }
 
-            var identity = new FileIdentity(fields[0], size, fields[9], fields[10].Length == 0 ? null : fields[10]);
+            var identity = new FileIdentity(EscapedPathText.FromText(fields[0]), size, fields[9], fields[10].Length == 0 ? null : fields[10]);
             yield return new ResultLine(identity, fields[11], fields[7].Length > 0, text);
         }
     }
@@ -92,7 +93,7 @@ public static class ResultsFileReader
 
             string? sha = root.TryGetProperty(ResultFields.Sha256, out JsonElement s) ? s.GetString() : null;
             bool failed = root.TryGetProperty(ResultFields.Error, out JsonElement error) && error.ValueKind == JsonValueKind.String && error.GetString()!.Length > 0;
-            return new ResultLine(new FileIdentity(path.GetString()!, bytes, mtime.GetString()!, sha), model.GetString()!, failed, text);
+            return new ResultLine(new FileIdentity(EscapedPathText.ReadJson(path), bytes, mtime.GetString()!, sha), model.GetString()!, failed, text);
         }
         catch (JsonException)
         {

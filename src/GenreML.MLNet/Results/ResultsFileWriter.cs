@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GenreML.Core.IO;
 using GenreML.Inference.Results;
 
 namespace GenreML.MLNet.Results;
@@ -137,7 +138,7 @@ public sealed class ResultsFileWriter : IDisposable
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString(ResultFields.Path, record.Outcome.Path);
+            EscapedPathText.WriteJson(json, ResultFields.Path, record.Outcome.Path);
             if (record.Outcome.Prediction is { } p)
             {
                 WriteAnswer(json, p, top);
@@ -232,7 +233,7 @@ public sealed class ResultsFileWriter : IDisposable
         GenrePrediction? p = record.Outcome.Prediction;
         GenreScore[] best = p?.Scores.Take(top).ToArray() ?? [];
         return string.Join(',',
-            Csv.Quote(record.Outcome.Path),
+            Csv.Quote(EscapedPathText.ToText(record.Outcome.Path)),
             p?.Status ?? "",
             Csv.Quote(p?.Genre ?? ""),
             p is null ? "" : Number(p.Confidence),

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using GenreML.Core.IO;
 
 namespace GenreML.Audio.Decoding;
 
@@ -46,6 +47,12 @@ public static class FfmpegDecoder
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(ffmpegExecutable);
+        if (EscapedPath.IsEscaped(path) && !OperatingSystem.IsWindows())
+        {
+            // No argument string can carry the raw name: open it here and hand ffmpeg the open file.
+            return AudioDecoder.Open(path, new AudioDecodeOptions { ForceFfmpeg = true, FfmpegExecutable = ffmpegExecutable });
+        }
+
         if (Directory.Exists(path))
         {
             throw new AudioFormatException(path, "is a directory, not an audio file");
@@ -66,7 +73,8 @@ public static class FfmpegDecoder
 
     /// <summary>
     /// Decodes <paramref name="stream"/> by piping it into the given ffmpeg executable (a file stream at
-    /// its start is opened by name instead, so that ffmpeg can seek). Through a pipe ffmpeg cannot seek:
+    /// its start is opened by name instead, so that ffmpeg can seek; on Linux a file stream opened by descriptor,
+    /// as a name that is not UTF-8 is, goes as <c>/proc/&lt;pid&gt;/fd/N</c>). Through a pipe ffmpeg cannot seek:
     /// an MP4/M4A whose index follows the audio then fails with an error that says so.
     /// </summary>
     /// <exception cref="AudioFormatException">ffmpeg is missing or cannot decode the content.</exception>
@@ -86,6 +94,14 @@ public static class FfmpegDecoder
         if (stream is FileStream { CanSeek: true, Position: 0 } file && File.Exists(file.Name))
         {
             return Run(sourceName, "file:" + Path.GetFullPath(file.Name), stdinSource: null, ffmpegExecutable, KindOf(sourceName));
+        }
+
+        if (stream is FileStream { CanSeek: true, Position: 0 } opened && OperatingSystem.IsLinux())
+        {
+            // A file opened by descriptor (a name that is not UTF-8, which no argument string can carry): ffmpeg
+            // opens the same file through this process's descriptor link, so it can still seek.
+            string descriptor = $"/proc/{Environment.ProcessId}/fd/{opened.SafeFileHandle.DangerousGetHandle()}";
+            return Run(sourceName, "file:" + descriptor, stdinSource: null, ffmpegExecutable, KindOf(sourceName));
         }
 
         return Run(sourceName, "pipe:0", stream, ffmpegExecutable, KindOf(sourceName));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using GenreML.Core.IO;
 using GenreML.MLNet.Evaluation;
 using GenreML.MLNet.Results;
 using GenreML.MLNet.Scoring;
@@ -21,13 +22,13 @@ internal sealed class EvaluationFiles(IReadOnlyList<string> labels)
         string label = clip.Label > 0 ? labels[(int)clip.Label - 1] : "";
         if (!clip.Succeeded)
         {
-            _csv.Append(Csv.Quote(clip.Path)).Append(',').Append(label).Append(",,,").Append(new string(',', labels.Count - 1)).Append(',').Append(Csv.Quote(clip.Error)).Append('\n');
+            _csv.Append(Csv.Quote(EscapedPathText.ToText(clip.Path))).Append(',').Append(label).Append(",,,").Append(new string(',', labels.Count - 1)).Append(',').Append(Csv.Quote(clip.Error)).Append('\n');
             return;
         }
 
         string predicted = labels[(int)clip.PredictedLabel - 1];
         float probability = clip.Score[(int)clip.PredictedLabel - 1];
-        _csv.Append(Csv.Quote(clip.Path)).Append(',').Append(label).Append(',').Append(predicted).Append(',').Append(Number(probability));
+        _csv.Append(Csv.Quote(EscapedPathText.ToText(clip.Path))).Append(',').Append(label).Append(',').Append(predicted).Append(',').Append(Number(probability));
         foreach (float p in clip.Score)
         {
             _csv.Append(',').Append(Number(p));
@@ -53,7 +54,7 @@ internal sealed class EvaluationFiles(IReadOnlyList<string> labels)
         text.Append("| file | label | predicted | probability |\n|---|---|---|---|\n");
         foreach (var (path, label, predicted, probability) in _misclassified)
         {
-            text.Append("| ").Append(path.Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ").Append(label).Append(" | ").Append(predicted).Append(" | ").Append(Number(probability)).Append(" |\n");
+            text.Append("| ").Append(EscapedPath.ForDisplay(path).Replace("|", "\\|", StringComparison.Ordinal)).Append(" | ").Append(label).Append(" | ").Append(predicted).Append(" | ").Append(Number(probability)).Append(" |\n");
         }
 
         return text.ToString();

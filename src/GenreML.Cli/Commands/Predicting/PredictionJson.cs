@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using GenreML.Core.IO;
 using GenreML.Inference.Results;
 using GenreML.MLNet.Results;
 using GenrePrediction = GenreML.Inference.Results.GenrePrediction;
@@ -13,7 +14,7 @@ internal static class PredictionJson
     /// <summary>The line for a classified input.</summary>
     public static string Of(string path, GenrePrediction prediction, int top, bool windows, bool timeline) => Write(json =>
     {
-        json.WriteString(ResultFields.Path, path);
+        EscapedPathText.WriteJson(json, ResultFields.Path, path);
         ResultsFileWriter.WriteAnswer(json, prediction, top);
         json.WriteNumber(ResultFields.Windows, prediction.WindowCount);
         if (prediction.NotMusicScore is double notMusic)
@@ -59,7 +60,7 @@ internal static class PredictionJson
     {
         if (path is not null)
         {
-            json.WriteString(ResultFields.Path, path);
+            EscapedPathText.WriteJson(json, ResultFields.Path, path);
         }
 
         json.WriteString(ResultFields.Error, error);

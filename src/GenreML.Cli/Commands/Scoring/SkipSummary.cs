@@ -28,7 +28,6 @@ internal static class SkipSummary
     {
         SkipReason.NotAudio => "not audio (extension)",
         SkipReason.AlreadyVisited => "already visited (symlink loop or second link)",
-        SkipReason.InvalidName => "with a name that is not UTF-8",
         SkipReason.Unreadable => "unreadable",
         SkipReason.BrokenLink => "broken symlink",
         _ => reason.ToString(),

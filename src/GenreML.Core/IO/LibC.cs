@@ -1,0 +1,55 @@
+using System.Runtime.InteropServices;
+
+namespace GenreML.Core.IO;
+
+/// <summary>The few libc calls that take a path as raw bytes (Unix), for names .NET's own string marshalling cannot express.</summary>
+internal static unsafe partial class LibC
+{
+    /// <summary>ENOENT: no such file or directory.</summary>
+    public const int NoSuchEntry = 2;
+
+    /// <summary>EACCES: permission denied.</summary>
+    public const int AccessDenied = 13;
+
+    /// <summary>EPERM: operation not permitted.</summary>
+    public const int NotPermitted = 1;
+
+    /// <summary>ENOTDIR: not a directory.</summary>
+    public const int NotDirectory = 20;
+
+    /// <summary>O_CLOEXEC for this system (the descriptor must not leak into ffmpeg or other child processes).</summary>
+    public static int CloseOnExec => OperatingSystem.IsMacOS() ? 0x1000000 : OperatingSystem.IsFreeBSD() ? 0x100000 : 0x80000;
+
+    /// <summary>Offset of <c>d_name</c> in glibc's and musl's <c>struct dirent</c> (64-bit: ino, off, reclen, type; 32-bit: 4-byte ino and off).</summary>
+    public static int DirentNameOffset => IntPtr.Size == 8 ? 19 : 11;
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
+    public static partial int Open(byte* path, int flags);
+
+    /// <summary>access(2) mode F_OK: does the entry exist.</summary>
+    public const int Exists = 0;
+
+    [LibraryImport("libc", EntryPoint = "access", SetLastError = true)]
+    public static partial int Access(byte* path, int mode);
+
+    [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
+    public static partial IntPtr OpenDir(byte* path);
+
+    [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
+    public static partial IntPtr ReadDir(IntPtr directory);
+
+    [LibraryImport("libc", EntryPoint = "closedir")]
+    public static partial int CloseDir(IntPtr directory);
+
+    [LibraryImport("libc", EntryPoint = "readlink", SetLastError = true)]
+    public static partial nint ReadLink(byte* path, byte* buffer, nint size);
+
+    [LibraryImport("libc", EntryPoint = "realpath")]
+    public static partial IntPtr RealPath(byte* path, IntPtr resolved);
+
+    [LibraryImport("libc", EntryPoint = "free")]
+    public static partial void Free(IntPtr pointer);
+
+    /// <summary>The NUL-terminated bytes of <paramref name="path"/> (escaped bytes restored, <see cref="EscapedPath"/>).</summary>
+    public static byte[] Terminated(string path) => [.. EscapedPath.ToBytes(path), 0];
+}
