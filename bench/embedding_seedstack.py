@@ -41,7 +41,14 @@ class EagerGraph(torch.nn.Module):
 
     def __init__(self, graph, weights):
         super().__init__()
-        self.graph, self.weights = graph, weights
+        self.graph, self.weights = graph, dict(weights)
+        # Nodes of constants only (an 8-bit model's DequantizeLinear of its weights) are computed once, here.
+        self.nodes = []
+        for node in graph.node:
+            if all(not n or n in self.weights for n in node.input):
+                self.weights[node.output[0]] = self.run(node.op_type, self.attrs(node), [self.weights[n] if n else None for n in node.input])
+            else:
+                self.nodes.append(node)
 
     @staticmethod
     def attrs(node):
@@ -50,7 +57,7 @@ class EagerGraph(torch.nn.Module):
     def forward(self, x):
         values = dict(self.weights)
         values[self.graph.input[0].name] = x
-        for node in self.graph.node:
+        for node in self.nodes:
             a, i = self.attrs(node), [values[n] if n else None for n in node.input]
             values[node.output[0]] = self.run(node.op_type, a, i)
         return {o.name: values[o.name] for o in self.graph.output}
@@ -96,6 +103,16 @@ class EagerGraph(torch.nn.Module):
             return F.pad(i[0], torch_pads, value=float(i[2]) if len(i) > 2 and i[2] is not None else 0.0)
         if op == "Concat":
             return torch.cat(i, dim=a["axis"])
+        if op in ("QuantizeLinear", "DequantizeLinear"):
+            scale, zero = i[1].float(), i[2] if len(i) > 2 and i[2] is not None else torch.zeros((), dtype=torch.uint8)
+            shape = [1] * i[0].dim()
+            if scale.dim() == 1:
+                shape[a.get("axis", 1)] = -1
+            scale, offset = scale.reshape(shape), zero.float().reshape(shape)
+            if op == "DequantizeLinear":
+                return (i[0].float() - offset) * scale
+            info = torch.iinfo(zero.dtype)
+            return torch.clamp(torch.round(i[0] / scale) + offset, info.min, info.max).to(zero.dtype)
         unary = {"Relu": F.relu, "Sigmoid": torch.sigmoid, "Identity": lambda t: t,
                  "Softmax": lambda t: F.softmax(t, dim=a.get("axis", -1)),
                  "LeakyRelu": lambda t: F.leaky_relu(t, a.get("alpha", 0.01)),

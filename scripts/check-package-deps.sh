@@ -80,6 +80,7 @@ slim="$(package GenreML.Cli)"
 awk -v s="$(megabytes "$slim")" -v m=$max_slim_tool_mb 'BEGIN { exit !(s < m) }' && ok "genreml tool under $max_slim_tool_mb MB" || bad "genreml tool is $(megabytes "$slim") MB (limit $max_slim_tool_mb)"
 if unzip -Z1 "$slim" | grep -iE 'torchsharp|libtorch|(^|/)(lib)?c10\.' >/dev/null; then bad "the genreml tool contains TorchSharp/libtorch files"; else ok "genreml tool has no TorchSharp"; fi
 contains "$slim" tools/net10.0/any/onnx/genreml-gtzan.onnx && ok "genreml tool carries the shipped model" || bad "the genreml tool has no onnx/genreml-gtzan.onnx"
+contains "$slim" tools/net10.0/any/onnx/genreml-gtzan.int8.onnx && ok "genreml tool carries the 8-bit model" || bad "the genreml tool has no onnx/genreml-gtzan.int8.onnx"
 unzip -Z1 "$(package GenreML.Cli.Training)" | grep 'TorchSharp.dll$' >/dev/null && ok "genreml-train tool carries TorchSharp" || bad "genreml-train has no TorchSharp.dll"
 
 # Install both tools from the packed folder and use them from outside the repository.
@@ -94,6 +95,8 @@ cp "$repo/tests/GenreML.Inference.Tests/Fixtures/Shipped/synth-metal-22050-mono.
 want="$(grep -o '"path":"synth-metal-22050-mono.wav","status":"[a-z_]*","genre":"[a-z]*"' "$repo/tests/GenreML.Inference.Tests/Fixtures/Shipped/expected.json" | sed 's/.*"genre":"//; s/"$//' || true)"
 got="$(cd "$away" && "$toolpath/genreml" predict clip.wav --json | grep -o '"genre": *"[a-z]*"' | head -1 | sed 's/.*"\([a-z]*\)"$/\1/')"
 [[ -n "$want" && "$got" == "$want" ]] && ok "installed genreml predict (shipped model) says $got outside the repository" || bad "installed genreml predict said '$got', expected '$want'"
+got8="$(cd "$away" && "$toolpath/genreml" predict clip.wav --json --model genreml-gtzan.int8.onnx | grep -o '"genre": *"[a-z]*"' | head -1 | sed 's/.*"\([a-z]*\)"$/\1/')"
+[[ -n "$want" && "$got8" == "$want" ]] && ok "installed genreml predict --model genreml-gtzan.int8.onnx says $got8 outside the repository" || bad "installed genreml predict with the 8-bit model said '$got8', expected '$want'"
 SECONDS=0
 if (cd "$away" && "$toolpath/genreml" demo-data --out demo --clips-per-genre 2 --seconds 2 >/dev/null \
     && "$toolpath/genreml" train --data demo --out run --merge-valid --epochs 1 --width 4 --quiet --no-cache >/dev/null \

@@ -1,4 +1,5 @@
 using System.Buffers;
+using GenreML.Audio.Dsp;
 
 namespace GenreML.Audio.Decoding;
 
@@ -167,6 +168,11 @@ public abstract class MonoAudioSource : IDisposable
 
     private void CheckFinite(ReadOnlySpan<float> samples)
     {
+        if (SampleChecks.AllFinite(samples))
+        {
+            return;
+        }
+
         for (int i = 0; i < samples.Length; i++)
         {
             if (!float.IsFinite(samples[i]))

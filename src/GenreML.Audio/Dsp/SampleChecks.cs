@@ -9,15 +9,7 @@ internal static class SampleChecks
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first NaN or infinite sample, if any.</summary>
     public static void ThrowIfNotFinite(ReadOnlySpan<float> samples, string paramName)
     {
-        // x − x is 0 for every finite x and NaN for NaN and ±∞.
-        var vectors = MemoryMarshal.Cast<float, Vector<float>>(samples);
-        var acc = Vector<float>.Zero;
-        foreach (Vector<float> v in vectors)
-        {
-            acc += v - v;
-        }
-
-        if (Vector.EqualsAll(acc, Vector<float>.Zero) && AllFinite(samples.Slice(vectors.Length * Vector<float>.Count)))
+        if (AllFinite(samples))
         {
             return;
         }
@@ -31,7 +23,21 @@ internal static class SampleChecks
         }
     }
 
-    private static bool AllFinite(ReadOnlySpan<float> samples)
+    /// <summary>Whether every sample is finite (no NaN, no ±∞), a vector at a time.</summary>
+    public static bool AllFinite(ReadOnlySpan<float> samples)
+    {
+        // x − x is 0 for every finite x and NaN for NaN and ±∞.
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(samples);
+        var acc = Vector<float>.Zero;
+        foreach (Vector<float> v in vectors)
+        {
+            acc += v - v;
+        }
+
+        return Vector.EqualsAll(acc, Vector<float>.Zero) && ScalarAllFinite(samples[(vectors.Length * Vector<float>.Count)..]);
+    }
+
+    private static bool ScalarAllFinite(ReadOnlySpan<float> samples)
     {
         foreach (float s in samples)
         {

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using GenreML.Audio.Dsp;
 
 namespace GenreML.Audio.Features;
@@ -195,11 +197,21 @@ public sealed class LogMelExtractor
 
     /// <summary>
     /// Windows the frames starting at <paramref name="offsets"/> and packs them lane-interleaved in
-    /// bit-reversed row order. Plain scalar stores straight into place: building vectors from lanes
-    /// just stored would stall on store-to-load forwarding.
+    /// bit-reversed row order: with AVX and eight lanes, eight samples of every frame at a time, transposed in
+    /// registers (<see cref="LoadFramesTransposed"/>); otherwise with plain scalar stores straight into place
+    /// (building vectors from lanes just stored would stall on store-to-load forwarding). Both multiply each
+    /// sample by its window weight once, so they give the same bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void LoadFrames(ReadOnlySpan<float> source, ReadOnlySpan<int> offsets, Span<float> re, Span<float> im)
+    internal void LoadFrames(ReadOnlySpan<float> source, ReadOnlySpan<int> offsets, Span<float> re, Span<float> im)
+    {
+        int done = Avx.IsSupported && offsets.Length == Vector256<float>.Count ? LoadFramesTransposed(source, offsets, re, im) : 0;
+        LoadFramesScalar(source, offsets, re, im, done);
+    }
+
+    /// <summary>Rows <paramref name="first"/> onwards of <see cref="LoadFrames"/>, one sample at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void LoadFramesScalar(ReadOnlySpan<float> source, ReadOnlySpan<int> offsets, Span<float> re, Span<float> im, int first)
     {
         int lanes = offsets.Length;
         int rows = _fft.Rows;
@@ -208,7 +220,7 @@ public sealed class LogMelExtractor
         ref float window = ref MemoryMarshal.GetArrayDataReference(_window);
         ref float reRef = ref MemoryMarshal.GetReference(re);
         ref float imRef = ref MemoryMarshal.GetReference(im);
-        for (int n = 0; n < rows; n++)
+        for (int n = first; n < rows; n++)
         {
             int at = 2 * n;
             int row = Unsafe.Add(ref reverse, n) * lanes;
@@ -222,6 +234,64 @@ public sealed class LogMelExtractor
                 Unsafe.Add(ref reRow, l) = sample * evenWeight;
                 Unsafe.Add(ref imRow, l) = Unsafe.Add(ref sample, 1) * oddWeight;
             }
+        }
+    }
+
+    /// <summary>
+    /// Rows four at a time for eight lanes: loads samples 2n … 2n + 7 of each of the eight frames, transposes the
+    /// 8 × 8 block (unpack, shuffle, 128-bit permute) so that vector k holds sample 2n + k of every frame, and stores
+    /// the windowed vectors into their bit-reversed rows. Returns the rows done (a multiple of 4).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int LoadFramesTransposed(ReadOnlySpan<float> source, ReadOnlySpan<int> offsets, Span<float> re, Span<float> im)
+    {
+        const int lanes = 8;
+        int rows = _fft.Rows & ~3;
+        ref int reverse = ref MemoryMarshal.GetArrayDataReference(_fft.BitReverse);
+        ref float src = ref MemoryMarshal.GetReference(source);
+        ref float window = ref MemoryMarshal.GetArrayDataReference(_window);
+        ref float reRef = ref MemoryMarshal.GetReference(re);
+        ref float imRef = ref MemoryMarshal.GetReference(im);
+        ref float f0 = ref Unsafe.Add(ref src, offsets[0]);
+        ref float f1 = ref Unsafe.Add(ref src, offsets[1]);
+        ref float f2 = ref Unsafe.Add(ref src, offsets[2]);
+        ref float f3 = ref Unsafe.Add(ref src, offsets[3]);
+        ref float f4 = ref Unsafe.Add(ref src, offsets[4]);
+        ref float f5 = ref Unsafe.Add(ref src, offsets[5]);
+        ref float f6 = ref Unsafe.Add(ref src, offsets[6]);
+        ref float f7 = ref Unsafe.Add(ref src, offsets[7]);
+        for (int n = 0; n < rows; n += 4)
+        {
+            nuint at = (nuint)(2 * n);
+            Vector256<float> a0 = Vector256.LoadUnsafe(ref f0, at), a1 = Vector256.LoadUnsafe(ref f1, at);
+            Vector256<float> a2 = Vector256.LoadUnsafe(ref f2, at), a3 = Vector256.LoadUnsafe(ref f3, at);
+            Vector256<float> a4 = Vector256.LoadUnsafe(ref f4, at), a5 = Vector256.LoadUnsafe(ref f5, at);
+            Vector256<float> a6 = Vector256.LoadUnsafe(ref f6, at), a7 = Vector256.LoadUnsafe(ref f7, at);
+            Vector256<float> t0 = Avx.UnpackLow(a0, a1), t1 = Avx.UnpackHigh(a0, a1);
+            Vector256<float> t2 = Avx.UnpackLow(a2, a3), t3 = Avx.UnpackHigh(a2, a3);
+            Vector256<float> t4 = Avx.UnpackLow(a4, a5), t5 = Avx.UnpackHigh(a4, a5);
+            Vector256<float> t6 = Avx.UnpackLow(a6, a7), t7 = Avx.UnpackHigh(a6, a7);
+            Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE);
+            Vector256<float> u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+            Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE);
+            Vector256<float> u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+
+            // Sample 2n + k of the eight frames: k = 0 … 3 from the low halves, 4 … 7 from the high ones.
+            ref float weights = ref Unsafe.Add(ref window, 2 * n);
+            Store(Avx.Permute2x128(u0, u4, 0x20), Avx.Permute2x128(u1, u5, 0x20), ref weights, 0, ref Unsafe.Add(ref reverse, n), ref reRef, ref imRef);
+            Store(Avx.Permute2x128(u2, u6, 0x20), Avx.Permute2x128(u3, u7, 0x20), ref weights, 2, ref Unsafe.Add(ref reverse, n + 1), ref reRef, ref imRef);
+            Store(Avx.Permute2x128(u0, u4, 0x31), Avx.Permute2x128(u1, u5, 0x31), ref weights, 4, ref Unsafe.Add(ref reverse, n + 2), ref reRef, ref imRef);
+            Store(Avx.Permute2x128(u2, u6, 0x31), Avx.Permute2x128(u3, u7, 0x31), ref weights, 6, ref Unsafe.Add(ref reverse, n + 3), ref reRef, ref imRef);
+        }
+
+        return rows;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        static void Store(Vector256<float> even, Vector256<float> odd, ref float weights, int at, ref int row, ref float reRef, ref float imRef)
+        {
+            nuint offset = (nuint)(row * lanes);
+            (even * Vector256.Create(Unsafe.Add(ref weights, at))).StoreUnsafe(ref reRef, offset);
+            (odd * Vector256.Create(Unsafe.Add(ref weights, at + 1))).StoreUnsafe(ref imRef, offset);
         }
     }
 

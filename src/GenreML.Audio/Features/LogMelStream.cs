@@ -18,12 +18,19 @@ public sealed class LogMelStream : IDisposable
     /// <summary>Mel frames kept from pass 1 so that a clip up to this size (16 MiB) is decoded only once.</summary>
     public const long KeepBytes = 16L << 20;
 
-    private const int PassOneBlockFrames = 1024;
+    private const int DefaultBlockFrames = 1024;
+
+    /// <summary>
+    /// Values per pass-1 block (64 KiB): kept blocks stay below the 85 000-byte large-object threshold, so a clip's
+    /// kept frames are short-lived small objects, not large ones that each cost a full (gen 2) collection.
+    /// </summary>
+    private const int PassOneBlockValues = 1 << 14;
 
     private readonly LogMelExtractor _extractor;
     private readonly Func<MonoAudioSource> _open;
     private readonly IDisposable? _owned;
     private List<float[]>? _kept;
+    private int _keptInDecibels;
     private bool _disposed;
 
     private LogMelStream(LogMelExtractor extractor, Func<MonoAudioSource> open, IDisposable? owned, long keepBytes)
@@ -89,10 +96,11 @@ public sealed class LogMelStream : IDisposable
     /// <summary>
     /// The spectrogram in consecutive blocks of up to <paramref name="blockFrames"/> frames (band-major, in decibels
     /// when <see cref="LogMelOptions.ToDecibels"/>), frame 0 first. The block returned is reused for the next one:
-    /// copy what you keep. Decodes the clip again unless <see cref="SinglePass"/>.
+    /// copy what you keep, and do not change it (a clip read once hands out the frames it keeps). Decodes the clip
+    /// again unless <see cref="SinglePass"/>.
     /// </summary>
     /// <exception cref="AudioFormatException">The audio cannot be decoded again, or it changed since pass 1.</exception>
-    public IEnumerable<Spectrogram> Blocks(int blockFrames = PassOneBlockFrames)
+    public IEnumerable<Spectrogram> Blocks(int blockFrames = DefaultBlockFrames)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockFrames);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -110,12 +118,20 @@ public sealed class LogMelStream : IDisposable
         }
     }
 
+    /// <summary>The kept frames, converted to decibels in place the first time each block is handed out (no copies).</summary>
     private IEnumerable<Spectrogram> Replay(List<float[]> kept)
     {
         int bands = Options.MelBands;
-        foreach (float[] data in kept)
+        for (int i = 0; i < kept.Count; i++)
         {
-            yield return ToDecibels(new Spectrogram((float[])data.Clone(), bands, data.Length / bands));
+            var block = new Spectrogram(kept[i], bands, kept[i].Length / bands);
+            if (i == _keptInDecibels)
+            {
+                ToDecibels(block);
+                _keptInDecibels++;
+            }
+
+            yield return block;
         }
     }
 
@@ -124,7 +140,7 @@ public sealed class LogMelStream : IDisposable
         int bands = Options.MelBands;
         var full = new float[bands * blockFrames];
         using MonoAudioSource source = Resampler.Resample(_open(), Options.SampleRate);
-        var reader = new MelFrameReader(_extractor, source);
+        using var reader = new MelFrameReader(_extractor, source);
         int got;
         while ((got = reader.ReadBlock(full, blockFrames, blockFrames)) > 0)
         {
@@ -177,16 +193,21 @@ public sealed class LogMelStream : IDisposable
         using MonoAudioSource source = Resampler.Resample(_open(), Options.SampleRate);
         SourceName = source.SourceName;
         SourceChannels = source.SourceChannels;
-        var reader = new MelFrameReader(_extractor, source);
-        var block = new float[bands * PassOneBlockFrames];
+        using var reader = new MelFrameReader(_extractor, source);
+        int blockFrames = Math.Max(1, PassOneBlockValues / bands);
+        var block = new float[bands * blockFrames];
         int got;
-        while ((got = reader.ReadBlock(block, PassOneBlockFrames, PassOneBlockFrames)) > 0)
+        while ((got = reader.ReadBlock(block, blockFrames, blockFrames)) > 0)
         {
-            Spectrogram frames = got == PassOneBlockFrames ? new Spectrogram(block, bands, got) : Compact(block, PassOneBlockFrames, got);
+            Spectrogram frames = got == blockFrames ? new Spectrogram(block, bands, got) : Compact(block, blockFrames, got);
             largest = MathF.Max(largest, DecibelScale.Max(frames.Data));
             if (kept is not null && reader.Frames <= keepFrames)
             {
-                kept.Add(frames.Data == block ? (float[])block.Clone() : frames.Data);
+                kept.Add(frames.Data);
+                if (frames.Data == block)
+                {
+                    block = new float[block.Length];
+                }
             }
             else
             {

@@ -7,8 +7,9 @@ namespace GenreML.Audio.Features;
 /// arrive: it keeps only the samples the next frames still read (a frame and a hop, plus FftSize at the end for
 /// reflect padding) and computes every frame with <see cref="LogMelExtractor.ComputeFrames"/>, so the frames
 /// equal the whole-signal ones. It also sums the squares of the samples in order (the clip's level).
+/// Dispose it to return its sample buffer to the pool.
 /// </summary>
-internal sealed class MelFrameReader
+internal sealed class MelFrameReader : IDisposable
 {
     private const int ChunkSamples = 1 << 15;
 
@@ -85,6 +86,9 @@ internal sealed class MelFrameReader
             Fill();
         }
     }
+
+    /// <summary>Returns the sample buffer to the pool (the source is the caller's).</summary>
+    public void Dispose() => _samples.Dispose();
 
     private int Ready(int limit)
     {

@@ -2,7 +2,7 @@ namespace GenreML.Audio.Features;
 
 /// <summary>
 /// <see cref="SpectrogramWindows"/>' windows cut from a spectrogram that arrives in blocks (<see cref="LogMelStream.Blocks"/>):
-/// it keeps the last T frames, hands out each window as soon as its last frame arrives and, at the end, the last
+/// it keeps the frames of the window not yet complete (fewer than T), hands out each window as soon as its last frame arrives and, at the end, the last
 /// window padded with the clip's smallest value (or the pad value given). Fed the whole spectrogram as one block it
 /// gives exactly <see cref="SpectrogramWindows.Cut"/>'s windows (which is how Cut works).
 /// </summary>
@@ -12,7 +12,8 @@ public sealed class WindowCutter
     private readonly int _windowFrames;
     private readonly int _hopFrames;
     private readonly float? _padValue;
-    private readonly float[] _recent;
+    private readonly float[] _tail;
+    private int _tailFrames;
     private long _frames;
     private long _nextWindow;
     private bool _finished;
@@ -32,7 +33,7 @@ public sealed class WindowCutter
         _windowFrames = windowFrames;
         _hopFrames = hopFrames;
         _padValue = padValue;
-        _recent = new float[bands * windowFrames];
+        _tail = new float[bands * (windowFrames - 1)];
     }
 
     /// <summary>The smallest value seen so far (+∞ before any).</summary>
@@ -51,21 +52,15 @@ public sealed class WindowCutter
         if (_finished) throw new InvalidOperationException("the cutter is finished");
         if (block.Bands != _bands) throw new ArgumentException($"the block has {block.Bands} bands, the windows {_bands}", nameof(block));
         Floor = MathF.Min(Floor, SpectrogramWindows.PadValue(block.Data));
-        for (int t = 0; t < block.Frames; t++)
+        long end = _frames + block.Frames;
+        while (_nextWindow * _hopFrames + _windowFrames <= end)
         {
-            int slot = (int)(_frames % _windowFrames);
-            for (int b = 0; b < _bands; b++)
-            {
-                _recent[b * _windowFrames + slot] = block.Data[b * block.Frames + t];
-            }
-
-            _frames++;
-            if (_frames == _nextWindow * _hopFrames + _windowFrames)
-            {
-                windows.Add(Window(_nextWindow * _hopFrames, _windowFrames, 0f));
-                _nextWindow++;
-            }
+            windows.Add(Window(block, _nextWindow * _hopFrames, _windowFrames, 0f));
+            _nextWindow++;
         }
+
+        KeepTail(block, end);
+        _frames = end;
     }
 
     /// <summary>
@@ -88,26 +83,63 @@ public sealed class WindowCutter
         {
             long start = _nextWindow * _hopFrames;
             if (start >= _frames) throw new ArgumentOutOfRangeException(nameof(windows), $"start {start} outside 0..{_frames - 1}");
-            windows.Add(Window(start, (int)(_frames - start), _padValue ?? Floor));
+            windows.Add(Window(null, start, (int)(_frames - start), _padValue ?? Floor));
             _nextWindow++;
         }
     }
 
-    /// <summary>The window starting at frame <paramref name="start"/> from the recent frames: <paramref name="available"/> of them, then the pad.</summary>
-    private float[] Window(long start, int available, float pad)
+    /// <summary>
+    /// The window starting at frame <paramref name="start"/>: <paramref name="available"/> frames copied row by row
+    /// from the kept tail (frames before <paramref name="block"/>) and the block (null after the last one), then the pad.
+    /// The tail holds every frame from the next window's start up to the block, so it holds what this window needs.
+    /// </summary>
+    private float[] Window(Spectrogram? block, long start, int available, float pad)
     {
         var window = new float[_bands * _windowFrames];
-        int first = (int)(start % _windowFrames);
-        int head = Math.Min(available, _windowFrames - first);
+        int fromTail = (int)Math.Clamp(_frames - start, 0, available);
+        int tailOffset = _tailFrames - (int)(_frames - start);
+        int fromBlock = available - fromTail;
+        int blockOffset = (int)(start + fromTail - _frames);
+        int tailStride = _windowFrames - 1;
         for (int b = 0; b < _bands; b++)
         {
-            ReadOnlySpan<float> row = _recent.AsSpan(b * _windowFrames, _windowFrames);
             Span<float> target = window.AsSpan(b * _windowFrames, _windowFrames);
-            row.Slice(first, head).CopyTo(target);
-            row[..(available - head)].CopyTo(target[head..]);
+            if (fromTail > 0)
+            {
+                _tail.AsSpan(b * tailStride + tailOffset, fromTail).CopyTo(target);
+            }
+
+            if (fromBlock > 0)
+            {
+                block!.Data.AsSpan(b * block.Frames + blockOffset, fromBlock).CopyTo(target[fromTail..]);
+            }
+
             target[available..].Fill(pad);
         }
 
         return window;
+    }
+
+    /// <summary>
+    /// Keeps the frames from the next window's start on (fewer than T: that window is not complete), all that a
+    /// later window or the padded last one can still need, row by row; none when the windows end where the block does.
+    /// </summary>
+    private void KeepTail(Spectrogram block, long end)
+    {
+        int capacity = _windowFrames - 1;
+        int needed = (int)Math.Clamp(end - _nextWindow * _hopFrames, 0, capacity);
+        int fromBlock = Math.Min(block.Frames, needed);
+        int kept = needed - fromBlock;
+        if (needed > 0)
+        {
+            for (int b = 0; b < _bands; b++)
+            {
+                Span<float> row = _tail.AsSpan(b * capacity, capacity);
+                row.Slice(_tailFrames - kept, kept).CopyTo(row);
+                block.Data.AsSpan(b * block.Frames + block.Frames - fromBlock, fromBlock).CopyTo(row[kept..]);
+            }
+        }
+
+        _tailFrames = needed;
     }
 }

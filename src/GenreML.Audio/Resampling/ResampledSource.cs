@@ -57,6 +57,7 @@ internal sealed class ResampledSource : MonoAudioSource
     {
         if (disposing)
         {
+            _input.Dispose();
             _inner.Dispose();
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenreML.Cli.Commands.Scoring;
 using GenreML.Cli.Bench;
 using GenreML.Cli.Models;
 using GenreML.MLNet.Scoring;
@@ -27,14 +28,14 @@ internal static class BenchCommand
 
     private static Command Scoring()
     {
-        var model = new Option<FileInfo?>("--model") { Description = "A GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
+        Option<string?> model = ScoringCliOptions.Model();
         var files = new Option<int[]>("--files")
         {
             Description = "File counts to score in turn, e.g. --files 50 500 5000",
             AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => [50, 500],
         };
-        var threads = new Option<int>("--threads") { Description = "Clips featurised ahead of the network (and the seed stack's torch threads)", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Clips featurised and window batches run at once, as score --threads (and the seed stack's torch threads); default: the CPU count, as score", DefaultValueFactory = _ => Environment.ProcessorCount };
         var format = new Option<string>("--format") { Description = "wav or mp3 (made by ffmpeg)", DefaultValueFactory = _ => "wav" };
         format.AcceptOnlyFromAmong("wav", "mp3");
         var seedStack = new Option<bool>("--seed-stack") { Description = "Also score the same files with the same model through bench/mlnet_seedstack.py (torchaudio + PyTorch)" };
@@ -62,11 +63,11 @@ internal static class BenchCommand
         return command;
     }
 
-    private static bool TryResolveModel(FileInfo? given, out string modelPath)
+    private static bool TryResolveModel(string? given, out string modelPath)
     {
         try
         {
-            modelPath = ModelLocator.Resolve(given?.FullName);
+            modelPath = ModelLocator.Resolve(given);
             return true;
         }
         catch (FileNotFoundException e)
@@ -79,7 +80,7 @@ internal static class BenchCommand
 
     private static Command Embedding()
     {
-        var model = new Option<FileInfo?>("--model") { Description = "A GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
+        Option<string?> model = ScoringCliOptions.Model();
         var audio = new Option<FileInfo?>("--audio") { Description = "A real audio file for the latency part (default: a synthetic 30-s clip)" };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed single-clip runs (the median is reported)", DefaultValueFactory = _ => 15 };
         var clips = new Option<int>("--clips") { Description = "Clips in the throughput batch", DefaultValueFactory = _ => 20 };

@@ -27,6 +27,7 @@ internal static class CommandCatalog
         yield return PredictCommand.Create();
         yield return EmbedCommand.Create();
         yield return CalibrateCommand.Create();
+        yield return QuantizeCommand.Create();
         yield return TagCommand.Create();
         yield return TrainingTool.Listing("export", "Export a trained network to ONNX with its model card");
         yield return InspectCommand.Create();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GenreML.Cli.Commands.Scoring;
 using System.Text.Json;
 using GenreML.Core.IO;
 using GenreML.Cli.Models;
@@ -18,7 +19,7 @@ internal static class EmbedCommand
     public static Command Create()
     {
         var files = new Argument<string[]>("files") { Description = "Audio files", Arity = ArgumentArity.OneOrMore };
-        var model = new Option<string?>("--model") { Description = "A GenreML .onnx model with an embedding output (default: the shipped onnx/genreml-gtzan.onnx)" };
+        Option<string?> model = ScoringCliOptions.Model();
         var output = new Option<string>("--out") { Description = "The JSON-lines file to write", Required = true };
         var command = new Command("embed", "Write each file's clip embedding (the network's pooled features, mean of its windows) as JSON lines") { files, model, output };
         command.SetAction((parse, cancel) => Task.FromResult(Run(parse.GetValue(files)!, parse.GetValue(model), parse.GetValue(output)!, cancel)));

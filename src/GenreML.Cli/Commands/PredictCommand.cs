@@ -30,7 +30,7 @@ internal static class PredictCommand
             Description = "Audio files, folders (searched recursively), glob patterns ('music/**/*.mp3') or - for audio on standard input",
             Arity = ArgumentArity.OneOrMore,
         };
-        var model = new Option<FileInfo?>("--model") { Description = "A GenreML .onnx model (default: the shipped onnx/genreml-gtzan.onnx)" };
+        Option<string?> model = ScoringCliOptions.Model();
         Option<int> top = CliOptions.WholeNumber("--top", "Genres to show per input, most probable first (default: all)", defaultValue: int.MaxValue, min: 1);
         var windows = new Option<bool>("--windows") { Description = "Also give the genre of every window over time" };
         var timeline = new Option<bool>("--timeline") { Description = "Also give the genre timeline: consecutive windows with the same top genre merged into segments" };
@@ -61,7 +61,7 @@ internal static class PredictCommand
             Json = parse.GetValue(json),
             MinConfidence = parse.GetValue(minConfidence),
             Verbose = parse.GetValue(verbose),
-        }.Execute(parse.GetValue(model)?.FullName, cancel)));
+        }.Execute(parse.GetValue(model), cancel)));
         return command;
     }
 

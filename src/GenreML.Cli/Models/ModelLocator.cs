@@ -5,26 +5,34 @@ namespace GenreML.Cli.Models;
 /// <summary>
 /// Finds the model for commands whose <c>--model</c> is optional: the given path, or else
 /// <see cref="DefaultRelativePath"/> in the current folder or the app's folder or any folder above them,
-/// up to the repository root (the folder holding GenreML.sln or .git).
+/// up to the repository root (the folder holding GenreML.sln or .git). A bare file name that is not in the current
+/// folder (e.g. <see cref="QuantisedFileName"/>) is looked up in the same <c>onnx/</c> folders, so the shipped
+/// models are named the same way wherever the tool is installed.
 /// </summary>
 internal static class ModelLocator
 {
     /// <summary>Where the project's trained model lives, relative to the repository root.</summary>
     public static readonly string DefaultRelativePath = Path.Combine("onnx", "genreml-gtzan.onnx");
 
+    /// <summary>The shipped model's 8-bit copy (<c>genreml quantize</c>), shipped beside it.</summary>
+    public const string QuantisedFileName = "genreml-gtzan.int8.onnx";
+
     /// <summary>The model to use.</summary>
     /// <exception cref="FileNotFoundException">No path was given and the default model is nowhere to be found.</exception>
     public static string Resolve(string? explicitPath)
     {
+        string[] starts = [Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
-            return explicitPath;
+            bool bareName = Path.GetFileName(explicitPath) == explicitPath;
+            return bareName && !File.Exists(explicitPath)
+                ? starts.Select(start => Search(start, Path.Combine("onnx", explicitPath))).FirstOrDefault(found => found is not null) ?? explicitPath
+                : explicitPath;
         }
 
-        string[] starts = [Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
         foreach (string start in starts)
         {
-            if (Search(start) is { } found)
+            if (Search(start, DefaultRelativePath) is { } found)
             {
                 return found;
             }
@@ -67,11 +75,11 @@ internal static class ModelLocator
         }
     }
 
-    private static string? Search(string start)
+    private static string? Search(string start, string relativePath)
     {
         for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
         {
-            string candidate = Path.Combine(folder.FullName, DefaultRelativePath);
+            string candidate = Path.Combine(folder.FullName, relativePath);
             if (File.Exists(candidate))
             {
                 return candidate;

@@ -46,7 +46,8 @@ public static class MusicEvidence
             return new double[SpectralCount];
         }
 
-        double[] sorted = [.. energy.Order()];
+        double[] sorted = (double[])energy.Clone();
+        Array.Sort(sorted);
         double loud = sorted[(int)Math.Floor(0.95 * (frames - 1))];
         double quiet = energy.Count(e => e < loud - QuietBelowDb) / (double)frames;
         return

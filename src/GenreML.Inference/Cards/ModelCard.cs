@@ -70,6 +70,9 @@ public sealed record ModelCard
     /// </summary>
     public CalibrationSettings? Calibration { get; init; }
 
+    /// <summary>How the network was quantised to 8 bits (see <see cref="QuantizationInfo"/>); null for a float model.</summary>
+    public QuantizationInfo? Quantization { get; init; }
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

@@ -55,8 +55,8 @@ public static class LinearHeadGraph
         var batch = embedding.Type.TensorType.Shape.Dim[0].Clone();
         graph.Output.Clear();
 
-        graph.Initializer.Add(Tensor($"{HeadName}.weight", weights, [classes, width]));
-        graph.Initializer.Add(Tensor($"{HeadName}.bias", biases, [classes]));
+        graph.Initializer.Add(InitializerValues.Make($"{HeadName}.weight", OnnxElementType.Float, weights, classes, width));
+        graph.Initializer.Add(InitializerValues.Make($"{HeadName}.bias", OnnxElementType.Float, biases, classes));
         var gemm = new NodeProto { Name = HeadName, OpType = "Gemm", DocString = "The head trained by ML.NET on the base's embeddings." };
         gemm.Input.AddRange([pooled, $"{HeadName}.weight", $"{HeadName}.bias"]);
         gemm.Output.Add(logitsName);
@@ -96,13 +96,6 @@ public static class LinearHeadGraph
         var infos = graph.ValueInfo.Where(v => needed.Contains(v.Name)).ToList();
         graph.ValueInfo.Clear();
         graph.ValueInfo.AddRange(infos);
-    }
-
-    private static TensorProto Tensor(string name, float[] values, long[] dims)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)OnnxElementType.Float, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan())) };
-        tensor.Dims.AddRange(dims);
-        return tensor;
     }
 
     private static ValueInfoProto Output(string name, TensorShapeProto.Types.Dimension batch, int classes, string doc)

@@ -1,4 +1,5 @@
 using GenreML.Audio.Decoding;
+using GenreML.Core.IO;
 
 namespace GenreML.Tagging.Containers;
 
@@ -13,7 +14,7 @@ public static class ContainerDetector
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static AudioContainer? Detect(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        using FileStream stream = InputFile.OpenRead(path, bufferSize: 1, share: FileShare.ReadWrite);
         var (kind, id3v2Length) = ContainerSniffer.Identify(stream);
         if (id3v2Length >= stream.Length)
         {

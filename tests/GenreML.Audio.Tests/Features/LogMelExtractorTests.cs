@@ -144,4 +144,24 @@ public sealed class LogMelExtractorTests
         Assert.Contains("resample", error.Message);
         Assert.Equal(44, extractor.Compute(new AudioSignal(new float[22050], 22050)).Frames);
     }
+
+    [Theory]
+    [InlineData(2048, 1)]
+    [InlineData(512, 2)]
+    [InlineData(16, 3)]
+    [InlineData(4, 4)]
+    public void Loading_frames_transposed_gives_the_bits_of_the_scalar_load(int fftSize, int seed)
+    {
+        var extractor = new LogMelExtractor(new LogMelOptions { FftSize = fftSize, WindowLength = fftSize, HopLength = Math.Max(1, fftSize / 4), MelBands = 2 });
+        var random = new Random(seed);
+        float[] source = Enumerable.Range(0, 8 * fftSize).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        int lanes = GenreML.Audio.Dsp.LaneFft.Lanes;
+        int[] offsets = Enumerable.Range(0, lanes).Select(l => l == lanes - 1 ? 0 : random.Next(0, 7 * fftSize)).ToArray();
+        int values = fftSize / 2 * lanes;
+        float[] re = new float[values], im = new float[values], expectedRe = new float[values], expectedIm = new float[values];
+        extractor.LoadFrames(source, offsets, re, im);
+        extractor.LoadFramesScalar(source, offsets, expectedRe, expectedIm, 0);
+        Assert.Equal(expectedRe, re);
+        Assert.Equal(expectedIm, im);
+    }
 }

@@ -70,4 +70,30 @@ public sealed class SpectrogramWindowsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramWindows.Count(10, 0, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => SpectrogramWindows.Count(10, 4, 0));
     }
+
+    [Fact]
+    public void The_vector_pad_value_is_the_scalar_minimum_whatever_the_length_and_special_values()
+    {
+        var random = new Random(7);
+        float[] specials = [float.NaN, -0f, 0f, float.NegativeInfinity, float.PositiveInfinity, float.Epsilon, -float.Epsilon];
+        for (int length = 0; length <= 70; length++)
+        {
+            for (int trial = 0; trial < 20; trial++)
+            {
+                var values = new float[length];
+                for (int i = 0; i < length; i++)
+                {
+                    values[i] = random.Next(6) == 0 ? specials[random.Next(specials.Length)] : (float)(random.NextDouble() * 200 - 100);
+                }
+
+                float expected = float.PositiveInfinity;
+                foreach (float v in values)
+                {
+                    expected = MathF.Min(expected, v);
+                }
+
+                Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(SpectrogramWindows.PadValue(values)));
+            }
+        }
+    }
 }

@@ -1,11 +1,14 @@
+using System.Buffers;
+
 namespace GenreML.Audio.Decoding;
 
 /// <summary>
 /// The stretch of a decoded stream that a streaming transform still needs (the resampler's filter state, the
 /// STFT's frame overlap): samples <see cref="Start"/> … <see cref="End"/> − 1, refilled a chunk at a time after
-/// dropping what comes before the first sample still needed.
+/// dropping what comes before the first sample still needed. The buffer is rented from the shared array pool
+/// (a fresh one per clip would be a large object, and each of those costs a full collection): dispose it.
 /// </summary>
-internal sealed class SlidingSamples
+internal sealed class SlidingSamples : IDisposable
 {
     private readonly int _chunk;
     private float[] _buffer;
@@ -15,7 +18,7 @@ internal sealed class SlidingSamples
     public SlidingSamples(int chunk)
     {
         _chunk = chunk;
-        _buffer = new float[2 * chunk];
+        _buffer = ArrayPool<float>.Shared.Rent(2 * chunk);
     }
 
     /// <summary>Absolute index of the first sample held.</summary>
@@ -43,11 +46,25 @@ internal sealed class SlidingSamples
 
         if (_buffer.Length - _count < _chunk)
         {
-            Array.Resize(ref _buffer, _count + 2 * _chunk);
+            float[] larger = ArrayPool<float>.Shared.Rent(_count + 2 * _chunk);
+            _buffer.AsSpan(0, _count).CopyTo(larger);
+            ArrayPool<float>.Shared.Return(_buffer);
+            _buffer = larger;
         }
 
         int got = source.Read(_buffer.AsSpan(_count, _chunk));
         _count += got;
         return _buffer.AsSpan(_count - got, got);
+    }
+
+    /// <summary>Returns the buffer to the pool.</summary>
+    public void Dispose()
+    {
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<float>.Shared.Return(_buffer);
+            _buffer = [];
+            _count = 0;
+        }
     }
 }

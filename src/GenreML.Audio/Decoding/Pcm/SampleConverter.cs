@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace GenreML.Audio.Decoding;
 
@@ -25,8 +27,12 @@ internal static class SampleConverter
                 Downmix<UInt8Reader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 1 }:
                 Downmix<Int8Reader>(raw, channels, mono); break;
+            case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 2, BigEndian: false } when channels <= 2 && BitConverter.IsLittleEndian:
+                DownmixInt16(MemoryMarshal.Cast<byte, short>(raw), channels, mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 2, BigEndian: false }:
                 Downmix<Int16LeReader>(raw, channels, mono); break;
+            case { Encoding: SampleEncoding.Float, BytesPerSample: 4, BigEndian: false } when channels == 1 && BitConverter.IsLittleEndian:
+                MemoryMarshal.Cast<byte, float>(raw).CopyTo(mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 2, BigEndian: true }:
                 Downmix<Int16BeReader>(raw, channels, mono); break;
             case { Encoding: SampleEncoding.SignedInteger, BytesPerSample: 3, BigEndian: false }:
@@ -51,6 +57,49 @@ internal static class SampleConverter
                 Downmix<ALawReader>(raw, channels, mono); break;
             default:
                 throw new ArgumentException($"no converter for {format}", nameof(format));
+        }
+    }
+
+    /// <summary>
+    /// 16-bit mono and stereo (the common WAV), a vector at a time with the scalar readers' arithmetic per sample:
+    /// s·2⁻¹⁵ (exact int → float), and for stereo (l·2⁻¹⁵ + r·2⁻¹⁵)·0.5, so the samples are bit for bit the same.
+    /// </summary>
+    private static void DownmixInt16(ReadOnlySpan<short> pcm, int channels, Span<float> mono)
+    {
+        var scale = new Vector<float>(Scale16);
+        int step = Vector<int>.Count;
+        int i = 0;
+        if (channels == 1)
+        {
+            for (; i <= mono.Length - 2 * step; i += 2 * step)
+            {
+                Vector.Widen(new Vector<short>(pcm[i..]), out Vector<int> low, out Vector<int> high);
+                (Vector.ConvertToSingle(low) * scale).CopyTo(mono[i..]);
+                (Vector.ConvertToSingle(high) * scale).CopyTo(mono[(i + step)..]);
+            }
+
+            for (; i < mono.Length; i++)
+            {
+                mono[i] = pcm[i] * Scale16;
+            }
+
+            return;
+        }
+
+        // A frame (left, right) read as one little-endian int: left in the low 16 bits, right in the high ones.
+        ReadOnlySpan<int> frames = MemoryMarshal.Cast<short, int>(pcm);
+        var half = new Vector<float>(0.5f);
+        for (; i <= mono.Length - step; i += step)
+        {
+            var frame = new Vector<int>(frames[i..]);
+            Vector<float> left = Vector.ConvertToSingle(Vector.ShiftRightArithmetic(Vector.ShiftLeft(frame, 16), 16)) * scale;
+            Vector<float> right = Vector.ConvertToSingle(Vector.ShiftRightArithmetic(frame, 16)) * scale;
+            ((left + right) * half).CopyTo(mono[i..]);
+        }
+
+        for (; i < mono.Length; i++)
+        {
+            mono[i] = (pcm[2 * i] * Scale16 + pcm[2 * i + 1] * Scale16) * 0.5f;
         }
     }
 
