@@ -28,6 +28,21 @@ public sealed class StrictCliTests : IDisposable
     }
 
     [Theory]
+    [InlineData("--top: 'abc' is not a whole number", "tag", "x.wav", "--top", "abc")]
+    [InlineData("--min-confidence: 'high' is not a number", "tag", "x.wav", "--min-confidence", "high")]
+    [InlineData("--min-confidence: '0,5' is not a number", "predict", "x.wav", "--min-confidence", "0,5")]
+    [InlineData("--seconds: 'long' is not a number", "demo-data", "--out", "d", "--seconds", "long")]
+    [InlineData("--repetitions: '1.5' is not a whole number", "bench", "features", "--repetitions", "1.5")]
+    [InlineData("--min-confidence must be between 0 and 1 (got 1.5)", "score", "x.wav", "--min-confidence", "1.5")]
+    [InlineData("--top must be at least 1 (got 0)", "tag", "x.wav", "--top", "0")]
+    public async Task Malformed_numbers_are_named_in_plain_words(string expected, params string[] args)
+    {
+        var (code, _, error) = await CliRunner.RunAsync(args);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Theory]
     [InlineData("score")]
     [InlineData("evaluate")]
     [InlineData("predict")]

@@ -35,17 +35,12 @@ internal static class PredictCommand
         var windows = new Option<bool>("--windows") { Description = "Also give the genre of every window over time" };
         var timeline = new Option<bool>("--timeline") { Description = "Also give the genre timeline: consecutive windows with the same top genre merged into segments" };
         var chart = new Option<string?>("--chart") { Description = "With --timeline and one input: draw the genre probabilities over time into this PNG" };
-        var minConfidence = new Option<double?>("--min-confidence") { Description = "Calibrated top probability below which the answer is 'uncertain' (default: the model card's; 0 turns it off)" };
+        var minConfidence = CliOptions.OptionalNumber("--min-confidence", "Calibrated top probability below which the answer is 'uncertain' (default: the model card's; 0 turns it off)", min: 0, max: 1);
         var json = new Option<bool>("--json") { Description = "Print one JSON object per input and line (path, status, genre, probability, top_genres, top_probabilities, seconds, windows, not_music_score, probabilities; segments with --timeline; window_predictions with --windows); failures as {\"path\",\"error\"}" };
         var verbose = ScoringCliOptions.Verbose();
         var command = new Command("predict", "Tell the genre of audio files, with the probability of every genre, or say why it can't tell") { inputs, model, top, windows, timeline, chart, json, minConfidence, verbose };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(minConfidence) is double m && !(m >= 0 && m <= 1))
-            {
-                result.AddError("--min-confidence must be between 0 and 1.");
-            }
-
             if (result.GetValue(chart) is not null && !result.GetValue(timeline))
             {
                 result.AddError("--chart draws the timeline: add --timeline.");

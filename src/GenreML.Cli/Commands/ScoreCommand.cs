@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GenreML.Cli.Commands.Scoring;
+using GenreML.Cli.Invocation;
 using GenreML.MLNet.Results;
 using GenreML.MLNet.Library;
 
@@ -44,14 +45,7 @@ internal static class ScoreCommand
         var hash = new Option<bool>("--hash") { Description = "Also record each file's SHA-256, and with --resume compare contents too (reads every file once more)." };
         Option<ShardSelector?> shard = ScoringCliOptions.Shard();
         Option<bool> verbose = ScoringCliOptions.Verbose();
-        var minConfidence = new Option<double?>("--min-confidence") { Description = "Calibrated top probability below which a file's status is 'uncertain' (default: the model card's; 0 turns it off)" };
-        minConfidence.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is double m && !(m >= 0 && m <= 1))
-            {
-                result.AddError("--min-confidence must be between 0 and 1.");
-            }
-        });
+        var minConfidence = CliOptions.OptionalNumber("--min-confidence", "Calibrated top probability below which a file's status is 'uncertain' (default: the model card's; 0 turns it off)", min: 0, max: 1);
         var timeline = new Option<bool>("--timeline")
         {
             Description = "Give each file's genre timeline in its JSON line: \"segments\", consecutive windows with the same top genre merged into {start, end, genre, probability} (needs --out x.jsonl)",

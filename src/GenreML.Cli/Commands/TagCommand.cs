@@ -28,12 +28,10 @@ internal static class TagCommand
         Option<string?> model = ScoringCliOptions.Model();
         Option<int> threads = ScoringCliOptions.Threads();
         var from = new Option<string?>("--from") { Description = "Tag from a 'score --out results.jsonl' file instead of classifying (the paths in it are tagged)." };
-        var top = new Option<int>("--top") { Description = "Write up to this many genres, most probable first (default: 1).", DefaultValueFactory = _ => 1 };
-        var minConfidence = new Option<float>("--min-confidence")
-        {
-            Description = $"Write only genres at least this probable, 0–1 (default: {GenreChoice.DefaultMinConfidence}); a file whose best genre is below it is left alone.",
-            DefaultValueFactory = _ => GenreChoice.DefaultMinConfidence,
-        };
+        Option<int> top = CliOptions.WholeNumber("--top", "Write up to this many genres, most probable first (default: 1).", 1, min: 1);
+        Option<float> minConfidence = CliOptions.Probability("--min-confidence",
+            $"Write only genres at least this probable, 0–1 (default: {GenreChoice.DefaultMinConfidence}); a file whose best genre is below it is left alone.",
+            GenreChoice.DefaultMinConfidence);
         var map = new Option<string?>("--map") { Description = "A JSON object renaming labels to your genre names, e.g. {\"hiphop\": \"Hip-Hop\", \"disco\": null} (null: never write it)." };
         var delimiter = new Option<string>("--delimiter") { Description = $"Joins several genres where the field holds one string (MP4 ©gen) (default: \"{TagPlanner.DefaultDelimiter}\").", DefaultValueFactory = _ => TagPlanner.DefaultDelimiter };
         var mode = new Option<TagMode>("--mode") { Description = "keep: leave files that have a genre alone (default); replace: write ours instead; merge: add ours to theirs.", DefaultValueFactory = _ => TagMode.Keep };
@@ -49,20 +47,6 @@ internal static class TagCommand
         var resume = new Option<bool>("--resume") { Description = "Continue a killed or interrupted 'tag --write --out' run: files already in the --out file are done." };
         Option<ShardSelector?> shard = ScoringCliOptions.Shard();
         Option<bool> verbose = ScoringCliOptions.Verbose();
-        top.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--top must be at least 1.");
-            }
-        });
-        minConfidence.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<float>() is not (>= 0 and <= 1))
-            {
-                r.AddError("--min-confidence must be between 0 and 1.");
-            }
-        });
         delimiter.Validators.Add(r =>
         {
             if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>()))

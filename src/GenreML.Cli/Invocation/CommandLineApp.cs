@@ -6,7 +6,7 @@ namespace GenreML.Cli.Invocation;
 
 /// <summary>
 /// Runs a command line of either tool (<c>genreml</c> and <c>genreml-train</c>) with one policy for every command:
-/// a parse error (unknown option, malformed or missing value) is one line on standard error and
+/// a parse error (unknown option, malformed or missing value; numbers are parsed by <see cref="CliOptions.StrictNumbers"/>) is one line on standard error and
 /// <see cref="ExitCodes.Usage"/>; a <see cref="UsageException"/> thrown by a command is one line and <see cref="ExitCodes.Usage"/>.
 /// </summary>
 internal static class CommandLineApp
@@ -21,6 +21,7 @@ internal static class CommandLineApp
     public static async Task<int> RunAsync(RootCommand root, string toolName, string[] args)
     {
         ArgumentNullException.ThrowIfNull(root);
+        CliOptions.StrictNumbers(root);
         ParseResult parse = root.Parse(args);
         string name = CommandName(parse, toolName);
         string? error = parse.Errors.Count > 0 ? parse.Errors[0].Message : UnknownOptionLike(parse);
