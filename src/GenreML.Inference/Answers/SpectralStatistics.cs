@@ -21,6 +21,8 @@ internal sealed class SpectralStatistics
     private readonly int _bands;
     private readonly float[] _previous;
     private readonly double[] _differences;
+    private readonly double[] _powers;
+    private readonly double[] _logs;
     private double[] _flatness;
     private double[] _energy;
     private double[] _centroid;
@@ -33,6 +35,8 @@ internal sealed class SpectralStatistics
         _bands = bands;
         _previous = new float[bands];
         _differences = new double[bands * Lanes];
+        _powers = new double[bands * Lanes];
+        _logs = new double[bands * Lanes];
         _flatness = new double[frames];
         _energy = new double[frames];
         _centroid = new double[frames];
@@ -104,56 +108,114 @@ internal sealed class SpectralStatistics
     }
 
     /// <summary>
-    /// Frames t … t + 3 of the block, one per lane: the same operations per frame and band as <see cref="AddFrame"/>
-    /// (10^(dB/10) and the logarithm by <see cref="VectorLibm"/>, or <see cref="Math"/> for values it does not cover),
-    /// the flux differences kept per band and added frame by frame afterwards.
+    /// Frames t … t + 3 of the block, one per lane: the same operations per frame and band as <see cref="AddFrame"/>.
+    /// 10^(dB/10) and its logarithm come from <see cref="VectorLibm"/> in loops without calls (the rare bands it does
+    /// not cover are redone with <see cref="Math"/> afterwards); then the sums run over the bands in order, and the
+    /// flux differences, kept per band, are added frame by frame.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddFourFrames(Spectrogram block, int t)
     {
+        int bands = _bands;
         int frames = block.Frames;
         ref float data = ref MemoryMarshal.GetArrayDataReference(block.Data);
-        ref double differences = ref MemoryMarshal.GetArrayDataReference(_differences);
-        Vector256<double> sum = Vector256<double>.Zero, logSum = Vector256<double>.Zero, weighted = Vector256<double>.Zero;
+        ref Vector256<double> powers = ref Unsafe.As<double, Vector256<double>>(ref MemoryMarshal.GetArrayDataReference(_powers));
+        ref Vector256<double> logs = ref Unsafe.As<double, Vector256<double>>(ref MemoryMarshal.GetArrayDataReference(_logs));
+        ref Vector256<double> differences = ref Unsafe.As<double, Vector256<double>>(ref MemoryMarshal.GetArrayDataReference(_differences));
+        ref float previous = ref MemoryMarshal.GetArrayDataReference(_previous);
         var ten = Vector256.Create(10.0);
-        var floor = Vector256.Create(1e-12);
-        for (int b = 0; b < _bands; b++)
+        bool covered = true;
+        for (int b = 0; b < bands; b++)
         {
             ref float row = ref Unsafe.Add(ref data, b * frames + t);
-            Vector128<float> current = Vector128.LoadUnsafe(ref row);
-            Vector128<float> previous = t > 0
+            Vector128<float> before = t > 0
                 ? Vector128.LoadUnsafe(ref Unsafe.Add(ref row, -1))
-                : Vector128.Create(_previous[b], row, Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 2));
-            Vector256<double> db = Avx.ConvertToVector256Double(current);
+                : Vector128.Create(Unsafe.Add(ref previous, b), row, Unsafe.Add(ref row, 1), Unsafe.Add(ref row, 2));
+            Vector256<double> db = Avx.ConvertToVector256Double(Vector128.LoadUnsafe(ref row));
             Vector256<double> y = Avx.Divide(db, ten);
-            Vector256<double> power = VectorLibm.CoversPowerOfTen(y)
-                ? VectorLibm.PowerOfTen(y)
-                : Vector256.Create(Math.Pow(10, y.GetElement(0)), Math.Pow(10, y.GetElement(1)), Math.Pow(10, y.GetElement(2)), Math.Pow(10, y.GetElement(3)));
-            Vector256<double> floored = Vector256.Max(power, floor);
-            Vector256<double> log = VectorLibm.CoversLog(floored)
-                ? VectorLibm.Log(floored)
-                : Vector256.Create(Math.Log(floored.GetElement(0)), Math.Log(floored.GetElement(1)), Math.Log(floored.GetElement(2)), Math.Log(floored.GetElement(3)));
-            sum = Avx.Add(sum, power);
-            logSum = Avx.Add(logSum, log);
-            weighted = Avx.Add(weighted, Avx.Multiply(Vector256.Create((double)b), power));
-            Vector256.Abs(Avx.Subtract(db, Avx.ConvertToVector256Double(previous))).StoreUnsafe(ref differences, (nuint)(b * Lanes));
-            _previous[b] = Unsafe.Add(ref row, Lanes - 1);
+            covered &= VectorLibm.CoversPowerOfTen(y);
+            Unsafe.Add(ref powers, b) = VectorLibm.PowerOfTen(y);
+            Unsafe.Add(ref differences, b) = Vector256.Abs(Avx.Subtract(db, Avx.ConvertToVector256Double(before)));
+            Unsafe.Add(ref previous, b) = Unsafe.Add(ref row, Lanes - 1);
         }
 
+        if (!covered)
+        {
+            PowersWithMath(block, t);
+        }
+
+        covered = true;
+        var floor = Vector256.Create(1e-12);
+        for (int b = 0; b < bands; b++)
+        {
+            Vector256<double> floored = Vector256.Max(Unsafe.Add(ref powers, b), floor);
+            covered &= VectorLibm.CoversLog(floored);
+            Unsafe.Add(ref logs, b) = VectorLibm.Log(floored);
+        }
+
+        if (!covered)
+        {
+            LogsWithMath();
+        }
+
+        Vector256<double> sum = Vector256<double>.Zero, logSum = Vector256<double>.Zero, weighted = Vector256<double>.Zero;
+        for (int b = 0; b < bands; b++)
+        {
+            Vector256<double> power = Unsafe.Add(ref powers, b);
+            sum = Avx.Add(sum, power);
+            logSum = Avx.Add(logSum, Unsafe.Add(ref logs, b));
+            weighted = Avx.Add(weighted, Avx.Multiply(Vector256.Create((double)b), power));
+        }
+
+        ref double difference = ref Unsafe.As<Vector256<double>, double>(ref differences);
         for (int lane = 0; lane < Lanes; lane++)
         {
             if (_frames > 0)
             {
                 double flux = _flux;
-                for (int b = 0; b < _bands; b++)
+                for (int b = 0; b < bands; b++)
                 {
-                    flux += Unsafe.Add(ref differences, b * Lanes + lane);
+                    flux += Unsafe.Add(ref difference, b * Lanes + lane);
                 }
 
                 _flux = flux;
             }
 
             EndFrame(sum.GetElement(lane), logSum.GetElement(lane), weighted.GetElement(lane));
+        }
+    }
+
+    /// <summary>Redoes 10^(dB/10) with <see cref="Math.Pow"/> for the bands of frames t … t + 3 that <see cref="VectorLibm"/> does not cover.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PowersWithMath(Spectrogram block, int t)
+    {
+        for (int b = 0; b < _bands; b++)
+        {
+            var y = Vector256.Create(block[b, t] / 10.0, block[b, t + 1] / 10.0, block[b, t + 2] / 10.0, block[b, t + 3] / 10.0);
+            if (!VectorLibm.CoversPowerOfTen(y))
+            {
+                for (int lane = 0; lane < Lanes; lane++)
+                {
+                    _powers[b * Lanes + lane] = Math.Pow(10, y.GetElement(lane));
+                }
+            }
+        }
+    }
+
+    /// <summary>Redoes the logarithms with <see cref="Math.Log(double)"/> for the bands <see cref="VectorLibm"/> does not cover.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void LogsWithMath()
+    {
+        for (int b = 0; b < _bands; b++)
+        {
+            Vector256<double> floored = Vector256.Max(Vector256.Create(_powers[b * Lanes], _powers[b * Lanes + 1], _powers[b * Lanes + 2], _powers[b * Lanes + 3]), Vector256.Create(1e-12));
+            if (!VectorLibm.CoversLog(floored))
+            {
+                for (int lane = 0; lane < Lanes; lane++)
+                {
+                    _logs[b * Lanes + lane] = Math.Log(Math.Max(_powers[b * Lanes + lane], 1e-12));
+                }
+            }
         }
     }
 
