@@ -1,5 +1,4 @@
 using System.Globalization;
-using GenreML.Core.IO;
 using GenreML.Inference.Results;
 using GenreML.Tagging.Containers;
 using GenreML.Tagging.Planning;
@@ -37,11 +36,6 @@ public sealed class LibraryTagger
         if (input.NotTaggedBecause is { } why)
         {
             return TagOutcome.LeftAlone(path, why);
-        }
-
-        if (EscapedPath.IsEscaped(path) && !OperatingSystem.IsWindows())
-        {
-            return TagOutcome.LeftAlone(path, UnnameableBecause);
         }
 
         FileFacts facts;
@@ -101,13 +95,6 @@ public sealed class LibraryTagger
             return TagOutcome.Failed(path, e, plan.Old);
         }
     }
-
-    /// <summary>
-    /// Why a file whose name is not valid UTF-8 (<see cref="EscapedPath"/>) is not tagged: it is scored (it is read by
-    /// its raw name), but a safe write copies it to a temporary file in its folder, renames that over it and logs the
-    /// path for undo, and TagLibSharp and those steps go through .NET's path APIs, which cannot name it.
-    /// </summary>
-    internal const string UnnameableBecause = "its name is not valid UTF-8 (shown with U+FFFD): it was scored, but tag cannot rewrite a file by such a name; rename it (e.g. convmv -f latin1 -t utf8) to tag it";
 
     private string NothingChosen(IReadOnlyList<GenreScore> ranking)
     {

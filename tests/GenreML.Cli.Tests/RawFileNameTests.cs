@@ -25,25 +25,28 @@ public sealed class RawFileNameTests : IDisposable
     }
 
     [SkippableTheory]
-    [InlineData("results.jsonl")]
-    [InlineData("results.csv")]
-    public async Task Score_scores_it_and_resume_finds_it_done(string name)
+    [InlineData("results.jsonl", false)]
+    [InlineData("results.csv", false)]
+    [InlineData("hashed.jsonl", true)]
+    public async Task Score_scores_it_and_resume_finds_it_done(string name, bool hash)
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "raw names are read on Linux.");
         string results = Path.Combine(_folder, name);
+        string[] options = hash ? ["--hash"] : [];
 
-        var (code, _, error) = await CliRunner.RunAsync("score", _data, "--model", TinyModel, "--out", results);
+        var (code, _, error) = await CliRunner.RunAsync(["score", _data, "--model", TinyModel, "--out", results, .. options]);
 
         Assert.True(code == 0, error);
         ResultLine line = Assert.Single(ResultsFileReader.Read(results), l => l.Identity.Path.Contains("caf", StringComparison.Ordinal));
         Assert.Equal(_latin1, line.Identity.Path);
         Assert.False(line.Failed, line.Text);
         Assert.True(line.Identity.Size > 0);
+        Assert.Equal(hash, line.Identity.Sha256 is { Length: 64 });
         Assert.Contains("caf\\uDCE9.wav", line.Text, StringComparison.Ordinal);
         Assert.Equal(10, ResultsFileReader.Read(results).Count());
 
         string[] before = await File.ReadAllLinesAsync(results);
-        (code, _, error) = await CliRunner.RunAsync("score", _data, "--model", TinyModel, "--out", results, "--resume");
+        (code, _, error) = await CliRunner.RunAsync(["score", _data, "--model", TinyModel, "--out", results, "--resume", .. options]);
 
         Assert.True(code == 0, error);
         Assert.Contains("10 already in", error);
@@ -101,14 +104,26 @@ public sealed class RawFileNameTests : IDisposable
     }
 
     [SkippableFact]
-    public async Task Tag_leaves_it_alone_and_says_why()
+    public async Task Tag_writes_it_and_undo_restores_it()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "raw names are read on Linux.");
+        string rock = Path.Combine(_data, "rock");
+        string log = Path.Combine(_folder, "undo.jsonl");
+        long before = Core.IO.InputFile.Stat(_latin1)!.Value.Size;
 
-        var (code, output, error) = await CliRunner.RunAsync("tag", Path.Combine(_data, "rock"), "--model", TinyModel);
+        var (code, output, error) = await CliRunner.RunAsync("tag", rock, "--model", TinyModel, "--wav-id3", "--min-confidence", "0", "--write", "--undo-log", log);
 
         Assert.True(code == 0, error);
-        Assert.Contains("caf\uFFFD.wav: left alone: its name is not valid UTF-8", output.Replace('\uDCE9', '\uFFFD'), StringComparison.Ordinal);
+        Assert.True(output.Contains("1 of 1 file(s) tagged", StringComparison.Ordinal), output);
+        Assert.True(Core.IO.InputFile.Stat(_latin1)!.Value.Size > before);
+        Assert.Contains("caf\\uDCE9.wav", await File.ReadAllTextAsync(log), StringComparison.Ordinal);
+        Assert.Equal([Path.GetFileName(_latin1)], Core.IO.InputFile.RawNames(rock));
+
+        (code, output, error) = await CliRunner.RunAsync("tag", "--undo", log);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("1 of 1 file(s) restored", output, StringComparison.Ordinal);
+        Assert.Equal(before, Core.IO.InputFile.Stat(_latin1)!.Value.Size);
     }
 
     public void Dispose() => RawFileNames.DeleteTree(_folder);

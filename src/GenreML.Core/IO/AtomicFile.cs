@@ -24,7 +24,9 @@ public static class AtomicFile
 
     /// <summary>
     /// For writers that take a path (TorchSharp's <c>save</c>, exporters): <paramref name="writeTo"/> writes a
-    /// complete file at the temporary path it is given, which then replaces <paramref name="path"/>.
+    /// complete file at the temporary path it is given, which then replaces <paramref name="path"/>. A target
+    /// whose name is not UTF-8 (<see cref="EscapedPath"/>: <c>tag</c> rewriting such a file) works too: the
+    /// temporary path given is then a plain one in the same folder.
     /// </summary>
     public static void WriteVia(string path, Action<string> writeTo)
     {
@@ -32,6 +34,12 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(writeTo);
         string full = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{path}' has no parent folder", nameof(path));
+        if (EscapedPath.IsEscaped(full) && !OperatingSystem.IsWindows())
+        {
+            RawNameAtomicWrite.WriteVia(full, folder, writeTo);
+            return;
+        }
+
         Directory.CreateDirectory(folder);
         string temporary = TemporaryPathFor(full);
         try

@@ -8,7 +8,7 @@ namespace GenreML.Core.IO;
 /// How a path that may hold escaped bytes (<see cref="EscapedPath"/>) is written in text files that must stay valid
 /// UTF-8, so that it reads back exactly. JSON: the standard <c>\uDCxx</c> escape of each escaped byte (what Python's
 /// <c>json</c> reads back as the same surrogateescape string, and what most viewers show as U+FFFD); System.Text.Json
-/// refuses to write or read lone surrogates, hence <see cref="WriteJson"/> / <see cref="ReadJson"/>. Plain text (CSV):
+/// refuses to write or read lone surrogates, hence <see cref="WriteJson"/> / <see cref="ReadJson(JsonElement)"/> and <see cref="EscapedPathJsonConverter"/>. Plain text (CSV):
 /// each escaped byte as the six characters <c>\uDCxx</c>, and a backslash that would otherwise start such a sequence
 /// (a <c>\u</c> followed by four hex digits) as <c>\u005C</c>; paths without either are written unchanged.
 /// </summary>
@@ -18,10 +18,18 @@ public static class EscapedPathText
     public static void WriteJson(Utf8JsonWriter json, string name, string path)
     {
         ArgumentNullException.ThrowIfNull(json);
+        json.WritePropertyName(name);
+        WriteJsonValue(json, path);
+    }
+
+    /// <summary>Writes the string value <paramref name="path"/>, escaped bytes as <c>\uDCxx</c>.</summary>
+    public static void WriteJsonValue(Utf8JsonWriter json, string path)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(path);
         if (!EscapedPath.IsEscaped(path))
         {
-            json.WriteString(name, path);
+            json.WriteStringValue(path);
             return;
         }
 
@@ -43,7 +51,6 @@ public static class EscapedPathText
             start = i + 1;
         }
 
-        json.WritePropertyName(name);
         json.WriteRawValue(literal.Append('"').ToString(), skipInputValidation: true);
     }
 
@@ -58,6 +65,20 @@ public static class EscapedPathText
         catch (InvalidOperationException) when (element.ValueKind == JsonValueKind.String)
         {
             return Unescape(element.GetRawText());
+        }
+    }
+
+    /// <summary>The string token <paramref name="reader"/> is on, lone <c>\uDCxx</c> escapes kept as lone surrogates.</summary>
+    /// <exception cref="InvalidOperationException">The token is not a string.</exception>
+    public static string ReadJson(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException) when (reader.TokenType == JsonTokenType.String && !reader.HasValueSequence)
+        {
+            return Unescape('"' + Encoding.UTF8.GetString(reader.ValueSpan) + '"');
         }
     }
 

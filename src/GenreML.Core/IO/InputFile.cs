@@ -11,48 +11,42 @@ namespace GenreML.Core.IO;
 /// </summary>
 public static class InputFile
 {
-    /// <summary>Opens <paramref name="path"/> read-only (others may read it too).</summary>
+    /// <summary>Opens <paramref name="path"/> read-only; others may open it as <paramref name="share"/> says (default: read it too).</summary>
     /// <exception cref="FileNotFoundException">It does not exist.</exception>
     /// <exception cref="UnauthorizedAccessException">It may not be read, or it is a directory.</exception>
     /// <exception cref="IOException">Another I/O error.</exception>
-    public static FileStream OpenRead(string path, int bufferSize = 4096, FileOptions options = FileOptions.None)
+    public static FileStream OpenRead(string path, int bufferSize = 4096, FileOptions options = FileOptions.None, FileShare share = FileShare.Read)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return NeedsRawBytes(path)
+            ? new FileStream(OpenRaw(path, 0), FileAccess.Read, bufferSize)
+            : new FileStream(path, FileMode.Open, FileAccess.Read, share, bufferSize, options);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="path"/> to read and write it, holding an exclusive advisory lock (what .NET's
+    /// <see cref="FileShare.None"/> takes), so that another tagger cannot change it meanwhile.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">It does not exist.</exception>
+    /// <exception cref="UnauthorizedAccessException">It may not be written, or it is a directory.</exception>
+    /// <exception cref="IOException">Another process holds it locked, or another I/O error.</exception>
+    public static FileStream OpenForUpdate(string path, int bufferSize = 4096)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!NeedsRawBytes(path))
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, options);
+            return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize);
         }
 
-        int descriptor;
-        unsafe
+        SafeFileHandle handle = OpenRaw(path, LibC.ReadWrite);
+        if (LibC.Flock((int)handle.DangerousGetHandle(), LibC.ExclusiveLockNow) != 0)
         {
-            fixed (byte* bytes = LibC.Terminated(path))
-            {
-                descriptor = LibC.Open(bytes, LibC.CloseOnExec);
-            }
-        }
-
-        if (descriptor < 0)
-        {
-            int error = Marshal.GetLastPInvokeError();
-            string display = EscapedPath.ForDisplay(path);
-            string message = $"{display}: {Marshal.GetPInvokeErrorMessage(error)}";
-            throw error switch
-            {
-                LibC.NoSuchEntry => new FileNotFoundException(message, display),
-                LibC.AccessDenied or LibC.NotPermitted => new UnauthorizedAccessException(message),
-                _ => new IOException(message),
-            };
-        }
-
-        var handle = new SafeFileHandle(descriptor, ownsHandle: true);
-        if ((File.GetAttributes(handle) & FileAttributes.Directory) != 0)
-        {
+            Exception locked = LibC.LastError(path, "cannot lock it");
             handle.Dispose();
-            throw new UnauthorizedAccessException($"{EscapedPath.ForDisplay(path)}: is a directory");
+            throw locked;
         }
 
-        return new FileStream(handle, FileAccess.Read, bufferSize);
+        return new FileStream(handle, FileAccess.ReadWrite, bufferSize);
     }
 
     /// <summary>True when <paramref name="path"/> is an existing folder (symlinks followed).</summary>
@@ -64,7 +58,7 @@ public static class InputFile
             return Directory.Exists(path);
         }
 
-        return OpenDirectory(path, out _) is { } directory && LibC.CloseDir(directory) == 0;
+        return OpenDirectory(path) is { } directory && LibC.CloseDir(directory) == 0;
     }
 
     /// <summary>True when <paramref name="path"/> exists (symlinks followed: a broken link does not), file or folder.</summary>
@@ -147,10 +141,9 @@ public static class InputFile
             return null;
         }
 
-        if (OpenDirectory(folder, out int error) is not { } directory)
+        if (OpenDirectory(folder) is not { } directory)
         {
-            string message = $"{EscapedPath.ForDisplay(folder)}: {Marshal.GetPInvokeErrorMessage(error)}";
-            throw error is LibC.AccessDenied or LibC.NotPermitted ? new UnauthorizedAccessException(message) : new IOException(message);
+            throw LibC.LastError(folder);
         }
 
         var names = new List<string>();
@@ -178,10 +171,38 @@ public static class InputFile
         return names;
     }
 
+    /// <summary>Opens the raw name <paramref name="path"/> with open(2) <paramref name="flags"/> (close-on-exec added); refuses a directory.</summary>
+    private static SafeFileHandle OpenRaw(string path, int flags)
+    {
+        int descriptor;
+        unsafe
+        {
+            fixed (byte* bytes = LibC.Terminated(path))
+            {
+                descriptor = LibC.Open(bytes, flags | LibC.CloseOnExec);
+            }
+        }
+
+        if (descriptor < 0)
+        {
+            throw LibC.LastError(path);
+        }
+
+        var handle = new SafeFileHandle(descriptor, ownsHandle: true);
+        if ((File.GetAttributes(handle) & FileAttributes.Directory) != 0)
+        {
+            handle.Dispose();
+            throw new UnauthorizedAccessException($"{EscapedPath.ForDisplay(path)}: is a directory");
+        }
+
+        return handle;
+    }
+
     /// <summary>True when .NET cannot express <paramref name="path"/> itself: it holds escaped bytes and this is Unix.</summary>
     private static bool NeedsRawBytes(string path) => !OperatingSystem.IsWindows() && EscapedPath.IsEscaped(path);
 
-    private static IntPtr? OpenDirectory(string path, out int error)
+    /// <summary>opendir(3) on the raw bytes of <paramref name="path"/>; null on failure (errno set).</summary>
+    private static IntPtr? OpenDirectory(string path)
     {
         IntPtr directory;
         unsafe
@@ -192,7 +213,6 @@ public static class InputFile
             }
         }
 
-        error = directory == IntPtr.Zero ? Marshal.GetLastPInvokeError() : 0;
         return directory == IntPtr.Zero ? null : directory;
     }
 }

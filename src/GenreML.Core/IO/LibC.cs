@@ -14,6 +14,9 @@ internal static unsafe partial class LibC
     /// <summary>EPERM: operation not permitted.</summary>
     public const int NotPermitted = 1;
 
+    /// <summary>EISDIR: is a directory (opening one for writing).</summary>
+    public const int IsDirectory = 21;
+
     /// <summary>ENOTDIR: not a directory.</summary>
     public const int NotDirectory = 20;
 
@@ -23,6 +26,12 @@ internal static unsafe partial class LibC
     /// <summary>Offset of <c>d_name</c> in glibc's and musl's <c>struct dirent</c> (64-bit: ino, off, reclen, type; 32-bit: 4-byte ino and off).</summary>
     public static int DirentNameOffset => IntPtr.Size == 8 ? 19 : 11;
 
+    /// <summary>O_RDWR.</summary>
+    public const int ReadWrite = 2;
+
+    /// <summary>flock(2) LOCK_EX | LOCK_NB: an exclusive lock, failing at once when another holder has one (what .NET's FileShare.None takes).</summary>
+    public const int ExclusiveLockNow = 2 | 4;
+
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true)]
     public static partial int Open(byte* path, int flags);
 
@@ -31,6 +40,12 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "access", SetLastError = true)]
     public static partial int Access(byte* path, int mode);
+
+    [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
+    public static partial int Flock(int descriptor, int operation);
+
+    [LibraryImport("libc", EntryPoint = "rename", SetLastError = true)]
+    public static partial int Rename(byte* from, byte* to);
 
     [LibraryImport("libc", EntryPoint = "opendir", SetLastError = true)]
     public static partial IntPtr OpenDir(byte* path);
@@ -49,6 +64,23 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "free")]
     public static partial void Free(IntPtr pointer);
+
+    /// <summary>
+    /// The exception for the error (errno) the last call here set, naming <paramref name="path"/> as people see it
+    /// (escaped bytes as U+FFFD) and, if given, what was <paramref name="doing"/>: file not found, access denied, or I/O.
+    /// </summary>
+    public static Exception LastError(string path, string? doing = null)
+    {
+        int error = Marshal.GetLastPInvokeError();
+        string display = EscapedPath.ForDisplay(path);
+        string message = $"{display}: {(doing is null ? "" : doing + ": ")}{Marshal.GetPInvokeErrorMessage(error)}";
+        return error switch
+        {
+            NoSuchEntry => new FileNotFoundException(message, display),
+            AccessDenied or NotPermitted or IsDirectory => new UnauthorizedAccessException(message),
+            _ => new IOException(message),
+        };
+    }
 
     /// <summary>The NUL-terminated bytes of <paramref name="path"/> (escaped bytes restored, <see cref="EscapedPath"/>).</summary>
     public static byte[] Terminated(string path) => [.. EscapedPath.ToBytes(path), 0];

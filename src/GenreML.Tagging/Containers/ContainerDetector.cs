@@ -1,3 +1,5 @@
+using GenreML.Core.IO;
+
 namespace GenreML.Tagging.Containers;
 
 /// <summary>
@@ -12,7 +14,7 @@ public static class ContainerDetector
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static AudioContainer? Detect(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        using FileStream stream = InputFile.OpenRead(path, bufferSize: 1, share: FileShare.ReadWrite);
         Span<byte> head = stackalloc byte[HeadLength];
         int read = stream.ReadAtLeast(head, HeadLength, throwOnEndOfStream: false);
         head = head[..read];

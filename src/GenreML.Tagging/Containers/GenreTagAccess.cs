@@ -1,3 +1,4 @@
+using GenreML.Core.IO;
 using TagLib;
 
 namespace GenreML.Tagging.Containers;
@@ -27,7 +28,7 @@ internal static class GenreTagAccess
 
     /// <summary>Opens <paramref name="path"/> as <paramref name="container"/> (by content, not by name) without reading audio properties.</summary>
     public static TagLib.File Open(string path, AudioContainer container) =>
-        TagLib.File.Create(new TagLib.File.LocalFileAbstraction(path), container.TagLibMimeType(), ReadStyle.None);
+        TagLib.File.Create(EscapedPath.IsEscaped(path) ? new ReadOnlyInputFile(path) : new TagLib.File.LocalFileAbstraction(path), container.TagLibMimeType(), ReadStyle.None);
 
     /// <summary>The tag types this container's genre lives in.</summary>
     public static TagTypes GenreTagType(AudioContainer container) => container switch

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using GenreML.Core.IO;
 using GenreML.Tagging.Containers;
 
 namespace GenreML.Tagging.Payload;
@@ -15,7 +16,7 @@ public static class AudioPayload
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static string Hash(string path, AudioContainer container)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1 << 16);
+        using FileStream stream = InputFile.OpenRead(path, bufferSize: 1 << 16, share: FileShare.ReadWrite);
         return Hash(stream, container, path);
     }
 

@@ -1,3 +1,4 @@
+using GenreML.Core.IO;
 using GenreML.Tagging.Containers;
 using GenreML.Tagging.Writing;
 
@@ -25,7 +26,7 @@ public sealed class TagUndoer(bool keepModificationTime)
     private TagOutcome Undo(UndoRecord record)
     {
         string path = record.Path;
-        if (!File.Exists(path))
+        if (!InputFile.Exists(path))
         {
             return new TagOutcome(path, TagOutcomeKind.Failed, record.New.Genres, [], "no longer exists", TagProblem.ChangedDuringRun);
         }

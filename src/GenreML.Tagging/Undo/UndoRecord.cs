@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using GenreML.Core.IO;
 using GenreML.Tagging.Containers;
 
 namespace GenreML.Tagging.Undo;
@@ -11,7 +13,8 @@ public sealed record UndoRecord
     /// <summary>When the change was made (UTC).</summary>
     public required DateTimeOffset Time { get; init; }
 
-    /// <summary>The file, as a full path.</summary>
+    /// <summary>The file, as a full path (a name that is not UTF-8 is written with <c>\uDCxx</c> escapes and read back exactly).</summary>
+    [JsonConverter(typeof(EscapedPathJsonConverter))]
     public required string Path { get; init; }
 
     /// <summary>Its container.</summary>

@@ -32,14 +32,16 @@ internal sealed class SafeTagWriter(bool keepModificationTime)
         StoredGenres expectedAfter,
         Action<FileStamp> beforeReplace)
     {
-        string target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        string target = EscapedPath.IsEscaped(path) && !OperatingSystem.IsWindows()
+            ? CanonicalPath.Of(path) ?? Path.GetFullPath(path)
+            : new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
         using FileStream original = OpenLocked(target);
         if (FileStamp.Of(target) != expected)
         {
             throw new TagWriteException(TagProblem.ChangedDuringRun, $"{path}: changed since its tags were read; left alone");
         }
 
-        UnixFileMode mode = OperatingSystem.IsWindows() ? default : System.IO.File.GetUnixFileMode(target);
+        UnixFileMode mode = OperatingSystem.IsWindows() ? default : System.IO.File.GetUnixFileMode(original.SafeFileHandle);
         if (!OperatingSystem.IsWindows() && (mode & AnyWrite) == 0)
         {
             throw new TagWriteException(TagProblem.ReadOnly, $"{path}: read-only (no write permission bit); left alone");
@@ -82,7 +84,7 @@ internal sealed class SafeTagWriter(bool keepModificationTime)
         {
             // ReadWrite + FileShare.None takes an exclusive advisory lock, so another tagger (or any program that
             // locks) cannot change the file while we work, and a file someone else holds locked is reported.
-            return new FileStream(target, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16);
+            return InputFile.OpenForUpdate(target, bufferSize: 1 << 16);
         }
         catch (UnauthorizedAccessException e)
         {

@@ -60,5 +60,64 @@ public sealed class InputFileTests : IDisposable
         Assert.False(InputFile.Exists(raw));
     }
 
+    [SkippableFact]
+    public void A_raw_name_opened_for_update_is_locked_against_a_second_updater()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Windows names are UTF-16.");
+        string file = RawFileNames.Latin1(_folder, "caf", ".mp3");
+        File.WriteAllBytes(Path.Join(_folder, "plain"), [1, 2, 3]);
+        RawFileNames.MoveTo(Path.Join(_folder, "plain"), file);
+
+        using (FileStream first = InputFile.OpenForUpdate(file))
+        {
+            Assert.True(first.CanWrite);
+            Assert.Throws<IOException>(() => InputFile.OpenForUpdate(file).Dispose());
+        }
+
+        InputFile.OpenForUpdate(file).Dispose();
+    }
+
+    [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_atomic_write_replaces_a_raw_name_and_leaves_no_temporary(bool rawFolder)
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "raw folders are written through /proc on Linux.");
+        string folder = _folder;
+        if (rawFolder)
+        {
+            folder = RawFileNames.Latin1(_folder, "d", "r");
+            Directory.CreateDirectory(Path.Join(_folder, "plain"));
+            RawFileNames.MoveTo(Path.Join(_folder, "plain"), folder);
+        }
+
+        string file = RawFileNames.Latin1(folder, "caf", ".mp3");
+        File.WriteAllBytes(Path.Join(_folder, "old"), [1]);
+        RawFileNames.MoveTo(Path.Join(_folder, "old"), file);
+
+        AtomicFile.WriteVia(file, temporary => File.WriteAllBytes(temporary, [4, 5]));
+
+        Assert.Equal([Path.GetFileName(file)], InputFile.RawNames(folder));
+        using FileStream stream = InputFile.OpenRead(file);
+        Assert.Equal(2, stream.Length);
+    }
+
+    [Fact]
+    public void The_JSON_converter_round_trips_an_escaped_path()
+    {
+        var record = new Record { Path = "/m/caf\uDCE9.wav" };
+
+        string json = System.Text.Json.JsonSerializer.Serialize(record);
+
+        Assert.Equal("{\"Path\":\"/m/caf\\uDCE9.wav\"}", json);
+        Assert.Equal(record.Path, System.Text.Json.JsonSerializer.Deserialize<Record>(json)!.Path);
+    }
+
     public void Dispose() => RawFileNames.DeleteTree(_folder);
+
+    private sealed record Record
+    {
+        [System.Text.Json.Serialization.JsonConverter(typeof(EscapedPathJsonConverter))]
+        public required string Path { get; init; }
+    }
 }
