@@ -11,7 +11,11 @@ namespace GenreML.Core.IO;
 /// </summary>
 public static class InputFile
 {
-    /// <summary>Opens <paramref name="path"/> read-only; others may open it as <paramref name="share"/> says (default: read it too).</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/> read-only; others may open it as <paramref name="share"/> says (default: read it
+    /// too). <paramref name="share"/> and <paramref name="options"/> apply to ordinary paths; a raw name is opened
+    /// without a lock or hints.
+    /// </summary>
     /// <exception cref="FileNotFoundException">It does not exist.</exception>
     /// <exception cref="UnauthorizedAccessException">It may not be read, or it is a directory.</exception>
     /// <exception cref="IOException">Another I/O error.</exception>
