@@ -3,6 +3,7 @@ using System.Text;
 using GenreML.Tagging.Containers;
 using GenreML.Tagging.Payload;
 using GenreML.Testing.Tagging;
+using GenreML.Testing.Tools;
 
 namespace GenreML.Cli.Tests;
 
@@ -83,8 +84,8 @@ public sealed class TagCommandTests
         string tone = TagFixtures.CopyTo(folder, "plain.flac")[0];
         string silent = Path.Combine(folder, "silent.flac");
         string brief = Path.Combine(folder, "brief.flac");
-        TagFixtures.Run("ffmpeg", $"-v error -y -f lavfi -i anullsrc=r=22050:cl=mono -t 2 -c:a flac \"{silent}\"");
-        TagFixtures.Run("ffmpeg", $"-v error -y -f lavfi -i sine=frequency=440:duration=0.5:sample_rate=22050 -c:a flac \"{brief}\"");
+        Ffmpeg.Run("-f", "lavfi", "-i", "anullsrc=r=22050:cl=mono", "-t", "2", "-c:a", "flac", silent);
+        Ffmpeg.Run("-f", "lavfi", "-i", "sine=frequency=440:duration=0.5:sample_rate=22050", "-c:a", "flac", brief);
         byte[][] before = new[] { tone, silent, brief }.Select(File.ReadAllBytes).ToArray();
 
         (int code, string output, _) = await CliRunner.RunAsync("tag", folder, "--model", TinyModel, "--min-confidence", "0", "--mode", "replace");

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using GenreML.Audio;
 using GenreML.Audio.Decoding;
 using GenreML.Inference.Results;
+using GenreML.Testing.Tools;
 
 namespace GenreML.Inference.Tests;
 
@@ -34,10 +34,10 @@ public sealed class ManagedDecodingTests(Xunit.Abstractions.ITestOutputHelper ou
     [InlineData("clip.opus", "libopus", "Ogg Opus (Concentus)")]
     public void Each_format_classifies_without_ffmpeg_as_through_ffmpeg(string name, string codec, string decoder)
     {
-        Skip.IfNot(Ffmpeg(["-version"]), "ffmpeg is not installed: it is needed to make the files and for the comparison");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed: it is needed to make the files and for the comparison");
         string path = Path.Combine(_folder, name);
-        Assert.True(Ffmpeg(["-f", "lavfi", "-i", "sine=f=220:r=22050:d=6", "-f", "lavfi", "-i", "anoisesrc=r=22050:d=6:a=0.1:seed=4",
-            "-filter_complex", "[0][1]amerge=inputs=2[o]", "-map", "[o]", "-c:a", codec, path]));
+        Ffmpeg.Run(["-f", "lavfi", "-i", "sine=f=220:r=22050:d=6", "-f", "lavfi", "-i", "anoisesrc=r=22050:d=6:a=0.1:seed=4",
+            "-filter_complex", "[0][1]amerge=inputs=2[o]", "-map", "[o]", "-c:a", codec, path]);
 
         using (var source = AudioDecoder.Open(path, NoFfmpeg))
         {
@@ -67,30 +67,7 @@ public sealed class ManagedDecodingTests(Xunit.Abstractions.ITestOutputHelper ou
         }
 
         string wav = path + ".wav";
-        Assert.True(Ffmpeg(["-c:a", "libopus", "-i", path, "-c:a", "pcm_f32le", wav]));
+        Ffmpeg.Run(["-c:a", "libopus", "-i", path, "-c:a", "pcm_f32le", wav]);
         return AudioDecoder.Read(wav, OnlyFfmpeg);
-    }
-
-    private static bool Ffmpeg(string[] arguments)
-    {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in (string[])["-hide_banner", "-loglevel", "error", "-nostdin", "-y", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            process.StandardError.ReadToEnd();
-            stdout.Wait();
-            process.WaitForExit();
-            return process.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
     }
 }

@@ -158,7 +158,16 @@ public static class AudioDecoder
     /// </summary>
     private static (ContainerKind Kind, Stream Content) Sniff(Stream stream, string sourceName)
     {
-        long? origin = stream.CanSeek ? stream.Position : null;
+        if (stream.CanSeek)
+        {
+            if (stream.Position >= stream.Length)
+            {
+                throw new AudioFormatException(sourceName, "the file is empty (0 bytes)");
+            }
+
+            return (ContainerSniffer.Identify(stream).Kind, stream);
+        }
+
         byte[] head = new byte[ContainerSniffer.HeadLength];
         int got = StreamReading.ReadUpTo(stream, head);
         if (got == 0)
@@ -167,35 +176,14 @@ public static class AudioDecoder
         }
 
         byte[] consumed = head[..got];
-        ReadOnlySpan<byte> content = consumed;
-        long tag = Id3v2.TagLength(content);
-        if (tag > 0 && tag < got)
+        long tag = Id3v2.TagLength(consumed);
+        if (tag >= got)
         {
-            content = content[(int)tag..];
-        }
-        else if (tag >= got)
-        {
-            if (origin is long at)
-            {
-                stream.Position = at + tag;
-                int after = StreamReading.ReadUpTo(stream, head);
-                content = head.AsSpan(0, after);
-            }
-            else
-            {
-                byte[] rest = StreamReading.ReadBounded(stream, tag - got + ContainerSniffer.HeadLength);
-                consumed = [.. consumed, .. rest];
-                content = consumed.AsSpan((int)Math.Min(tag, consumed.Length));
-            }
+            byte[] rest = StreamReading.ReadBounded(stream, tag - got + ContainerSniffer.HeadLength);
+            consumed = [.. consumed, .. rest];
         }
 
-        var kind = ContainerSniffer.Identify(content);
-        if (origin is long rewind)
-        {
-            stream.Position = rewind;
-            return (kind, stream);
-        }
-
+        var kind = ContainerSniffer.Identify(consumed.AsSpan((int)Math.Min(tag, consumed.Length)));
         return (kind, new PrefixedStream(consumed, stream));
     }
 }

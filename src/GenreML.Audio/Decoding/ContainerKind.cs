@@ -21,6 +21,9 @@ internal enum ContainerKind
     /// <summary>An Ogg stream whose first packet is "OpusHead".</summary>
     OggOpus,
 
+    /// <summary>An ISO base media file ("ftyp" box: M4A, MP4 with AAC or ALAC): <see cref="FfmpegDecoder"/>.</summary>
+    Mp4,
+
     /// <summary>Anything else: <see cref="FfmpegDecoder"/>.</summary>
     Other,
 }

@@ -83,13 +83,7 @@ internal static class TrainCommand
             var result = new TrainingRun(services, Console.Out, showProgress ? Console.Error : null).Run(request, cancel);
             RunReportFiles report = TrainingReport.Write(result.OutputDirectory);
             Console.WriteLine($"wrote {report.MarkdownPath} and {report.ChartPaths.Count} charts");
-            if (result.Failures.Count > 0)
-            {
-                Console.Error.WriteLine($"train: {result.Failures.Count} file(s) could not be read and were skipped (listed above and in metrics.json)");
-                return ExitCodes.SomeFailed;
-            }
-
-            return ExitCodes.Ok;
+            return ExitCodes.AfterSkipping("train", result.Failures.Count, "listed above and in metrics.json");
         }
         catch (Exception ex) when (ex is DatasetException or ArgumentException or InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
         {

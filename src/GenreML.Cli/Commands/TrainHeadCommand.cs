@@ -63,13 +63,7 @@ internal static class TrainHeadCommand
             AtomicFile.WriteAllText(Path.Combine(outDir, "report.md"), "# Head on " + Path.GetFileName(basePath) + "\n\n" + report);
             Console.WriteLine(report);
             Console.WriteLine($"wrote {modelPath} ({head.Labels.Count} labels: {string.Join(", ", head.Labels)})");
-            if (embedded.Failures.Count > 0)
-            {
-                Console.Error.WriteLine($"train-head: {embedded.Failures.Count} file(s) could not be read and were skipped (listed above)");
-                return ExitCodes.SomeFailed;
-            }
-
-            return ExitCodes.Ok;
+            return ExitCodes.AfterSkipping("train-head", embedded.Failures.Count, "listed above");
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ModelCardException or UnauthorizedAccessException or ArgumentException)
         {

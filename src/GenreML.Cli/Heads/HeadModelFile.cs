@@ -45,16 +45,7 @@ internal static class HeadModelFile
             },
         };
         card.Validate(outPath);
-        var entry = model.MetadataProps.FirstOrDefault(m => m.Key == ModelCard.MetadataKey);
-        if (entry is null)
-        {
-            model.MetadataProps.Add(new StringStringEntryProto { Key = ModelCard.MetadataKey, Value = card.ToJson() });
-        }
-        else
-        {
-            entry.Value = card.ToJson();
-        }
-
+        OnnxMetadata.Set(model, ModelCard.MetadataKey, card.ToJson());
         OnnxModelFile.Write(model, outPath);
         return card;
     }

@@ -14,4 +14,19 @@ internal static class ExitCodes
 
     /// <summary>Stopped by SIGINT (Ctrl-C) or SIGTERM; what finished before is kept (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
+
+    /// <summary>
+    /// The code of a command that finished with <paramref name="skipped"/> inputs it could not read: <see cref="Ok"/> when none,
+    /// else one line on standard error (<c>&lt;command&gt;: N file(s) could not be read and were skipped (&lt;listed&gt;)</c>) and <see cref="SomeFailed"/>.
+    /// </summary>
+    public static int AfterSkipping(string command, int skipped, string listed)
+    {
+        if (skipped == 0)
+        {
+            return Ok;
+        }
+
+        Console.Error.WriteLine($"{command}: {skipped} file(s) could not be read and were skipped ({listed})");
+        return SomeFailed;
+    }
 }

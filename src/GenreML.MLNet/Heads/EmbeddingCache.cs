@@ -1,14 +1,15 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using GenreML.Core.IO;
+using GenreML.MLNet.Results;
 
 namespace GenreML.MLNet.Heads;
 
 /// <summary>
 /// Clip embeddings of one base model kept between runs, so a second <c>train-head</c> on the same files only
 /// trains. One JSON-lines file per base model (named after the SHA-256 of the model's bytes); an entry is used only
-/// while its file keeps its full path, size and modification time. The file is rewritten atomically by <see cref="Save"/>.
+/// while its file keeps its <see cref="FileIdentity"/> (full path, size and modification time). The file is rewritten
+/// atomically by <see cref="Save"/>.
 /// </summary>
 public sealed class EmbeddingCache
 {
@@ -36,9 +37,9 @@ public sealed class EmbeddingCache
             {
                 try
                 {
-                    if (JsonSerializer.Deserialize<Entry>(line) is { Path: not null, Embedding: not null } entry)
+                    if (JsonSerializer.Deserialize<Entry>(line) is { File.Path: not null, Embedding: not null } entry)
                     {
-                        cache._entries[entry.Path] = entry;
+                        cache._entries[entry.File.Path] = entry;
                     }
                 }
                 catch (JsonException)
@@ -54,19 +55,20 @@ public sealed class EmbeddingCache
     /// <summary>The cached embedding of <paramref name="path"/> if the file has not changed since.</summary>
     public float[]? TryGet(string path)
     {
+        FileIdentity now = FileIdentity.Of(Path.GetFullPath(path));
         lock (_entries)
         {
-            return _entries.TryGetValue(Path.GetFullPath(path), out Entry? entry) && entry.Stamp == Stamp(path) ? entry.Embedding : null;
+            return _entries.TryGetValue(now.Path, out Entry? entry) && entry.File!.Matches(now) ? entry.Embedding : null;
         }
     }
 
     /// <summary>Remembers <paramref name="embedding"/> for the current state of <paramref name="path"/>.</summary>
     public void Add(string path, float[] embedding)
     {
-        string full = Path.GetFullPath(path);
+        FileIdentity file = FileIdentity.Of(Path.GetFullPath(path));
         lock (_entries)
         {
-            _entries[full] = new Entry { Path = full, Stamp = Stamp(path), Embedding = embedding };
+            _entries[file.Path] = new Entry { File = file, Embedding = embedding };
             _changed = true;
         }
     }
@@ -84,7 +86,7 @@ public sealed class EmbeddingCache
             Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
             AtomicFile.WriteText(_file, writer =>
             {
-                foreach (Entry entry in _entries.Values.OrderBy(e => e.Path, StringComparer.Ordinal))
+                foreach (Entry entry in _entries.Values.OrderBy(e => e.File!.Path, StringComparer.Ordinal))
                 {
                     writer.WriteLine(JsonSerializer.Serialize(entry));
                 }
@@ -93,16 +95,9 @@ public sealed class EmbeddingCache
         }
     }
 
-    private static string Stamp(string path)
-    {
-        return InputFile.Stat(path) is var (size, lastWrite) ? string.Create(CultureInfo.InvariantCulture, $"{size}:{lastWrite.Ticks}") : "";
-    }
-
     private sealed record Entry
     {
-        public string? Path { get; init; }
-
-        public string? Stamp { get; init; }
+        public FileIdentity? File { get; init; }
 
         public float[]? Embedding { get; init; }
     }

@@ -36,7 +36,7 @@ public static class LinearHeadGraph
         GraphProto graph = model.Graph;
         ValueInfoProto embedding = graph.Output.FirstOrDefault(o => o.Name == embeddingName)
             ?? throw new InvalidDataException($"{source}: the base model has no '{embeddingName}' output; export it again with this version of GenreML");
-        if (model.MetadataProps.Any(m => m.Key == FrontEnd.ClipLevelModel.InputKindMetadataKey))
+        if (OnnxMetadata.Get(model, FrontEnd.ClipLevelModel.InputKindMetadataKey) is not null)
         {
             throw new InvalidDataException($"{source}: a clip-level (waveform) model cannot be a base; use the window-level model.onnx of the run");
         }

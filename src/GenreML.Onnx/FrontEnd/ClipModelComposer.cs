@@ -26,7 +26,7 @@ public static class ClipModelComposer
         ArgumentNullException.ThrowIfNull(windowModel);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(metadata);
-        if (windowModel.MetadataProps.Any(m => m.Key == ClipLevelModel.InputKindMetadataKey && m.Value == ClipLevelModel.WaveformInputKind))
+        if (OnnxMetadata.Get(windowModel, ClipLevelModel.InputKindMetadataKey) == ClipLevelModel.WaveformInputKind)
         {
             throw new InvalidDataException($"{source}: already a clip-level model (its input is the waveform).");
         }

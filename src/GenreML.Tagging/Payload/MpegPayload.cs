@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using GenreML.Tagging.Containers;
+using GenreML.Audio.Decoding;
 
 namespace GenreML.Tagging.Payload;
 
@@ -16,10 +16,11 @@ internal static class MpegPayload
     /// <summary>The position after the ID3v2 tags that start at <paramref name="position"/> (there may be several, or none).</summary>
     public static long SkipLeadingId3v2(PayloadReader reader, long position)
     {
-        Span<byte> header = stackalloc byte[10];
-        while (reader.TryRead(position, header) && header.StartsWith("ID3"u8))
+        Span<byte> header = stackalloc byte[Id3v2.HeaderLength];
+        long length;
+        while (reader.TryRead(position, header) && (length = Id3v2.TagLength(header)) > 0)
         {
-            position += 10 + ContainerDetector.Id3v2Size(header[6..10]) + ((header[5] & 0x10) != 0 ? 10 : 0);
+            position += length;
         }
 
         return position;
@@ -47,9 +48,11 @@ internal static class MpegPayload
                 found = true;
             }
 
-            if (end - start >= 10 && reader.TryRead(end - 10, probe[..10]) && probe[..3].SequenceEqual("3DI"u8))
+            long appended;
+            if (end - start >= Id3v2.HeaderLength && reader.TryRead(end - Id3v2.HeaderLength, probe[..Id3v2.HeaderLength])
+                && (appended = Id3v2.AppendedTagLength(probe[..Id3v2.HeaderLength])) > 0)
             {
-                end -= 20 + ContainerDetector.Id3v2Size(probe[6..10]);
+                end -= appended;
                 found = true;
             }
         }

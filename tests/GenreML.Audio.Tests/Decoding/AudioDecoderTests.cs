@@ -51,6 +51,26 @@ public sealed class AudioDecoderTests : IDisposable
         Assert.Equal(new[] { 32124 / 32768f, -32124 / 32768f }, AudioDecoder.Read(new NonSeekableStream(au, maxRead: 3), "a").Samples);
     }
 
+    [Theory]
+    [InlineData("flac-s16-mono-block333.flac", 2000)]
+    [InlineData("flac-s16-mono-block333.flac", 100)]
+    [InlineData("mp3-lame-no-tag.mp3", 5000)]
+    public void An_id3v2_tag_in_front_is_looked_past_on_seekable_and_piped_streams(string fixture, int tagBody)
+    {
+        byte[] plain = File.ReadAllBytes(CodecFixtures.PathOf(fixture));
+        byte[] size = [(byte)((tagBody >> 21) & 0x7F), (byte)((tagBody >> 14) & 0x7F), (byte)((tagBody >> 7) & 0x7F), (byte)(tagBody & 0x7F)];
+        byte[] tagged = [.. "ID3"u8, 4, 0, 0, .. size, .. new byte[tagBody], .. plain];
+        float[] expected = AudioDecoder.Read(new MemoryStream(plain), fixture).Samples;
+
+        using MonoAudioSource seekable = AudioDecoder.Open(new MemoryStream(tagged), fixture);
+        using MonoAudioSource piped = AudioDecoder.Open(new NonSeekableStream(tagged, maxRead: 4096), fixture);
+
+        Assert.NotEqual("ffmpeg", seekable.DecoderName);
+        Assert.Equal(seekable.DecoderName, piped.DecoderName);
+        Assert.Equal(expected, seekable.ReadToEnd().Samples);
+        Assert.Equal(expected, piped.ReadToEnd().Samples);
+    }
+
     [Fact]
     public void Empty_input_is_refused_before_any_decoder_runs()
     {

@@ -1,5 +1,6 @@
 using GenreML.Audio.Decoding;
 using GenreML.Audio.Tests.Decoding.Builders;
+using GenreML.Testing.Tools;
 using Xunit.Abstractions;
 
 namespace GenreML.Audio.Tests.Decoding;
@@ -14,11 +15,11 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     [SkippableFact]
     public void Flac_round_trip_is_exact_and_downmixed()
     {
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
 
         var (wav, expected) = WriteStereoTone("tone.wav", 44100, seconds: 0.5);
         string flac = Path.Combine(_folder, "tone.flac");
-        FfmpegTool.Convert("-i", wav, flac);
+        Ffmpeg.Run("-i", wav, flac);
 
         var signal = AudioDecoder.Read(flac);
         Assert.Equal(44100, signal.SampleRate);
@@ -29,11 +30,11 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     [SkippableFact]
     public void Mp3_round_trip_keeps_rate_length_and_waveform()
     {
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
 
         var (wav, expected) = WriteStereoTone("tone.wav", 22050, seconds: 1);
         string mp3 = Path.Combine(_folder, "tone.mp3");
-        FfmpegTool.Convert("-i", wav, "-b:a", "128k", mp3);
+        Ffmpeg.Run("-i", wav, "-b:a", "128k", mp3);
 
         var signal = AudioDecoder.Read(mp3);
         Assert.Equal(22050, signal.SampleRate);
@@ -45,11 +46,11 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     [SkippableFact]
     public void Piped_stream_equals_the_file_decode()
     {
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
 
         var (wav, _) = WriteStereoTone("tone.wav", 16000, seconds: 0.3);
         string ogg = Path.Combine(_folder, "tone.ogg");
-        FfmpegTool.Convert("-i", wav, "-c:a", "libvorbis", ogg);
+        Ffmpeg.Run("-i", wav, "-c:a", "libvorbis", ogg);
         byte[] bytes = File.ReadAllBytes(ogg);
 
         var fromFile = FfmpegDecoder.Read(ogg);
@@ -62,10 +63,10 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     [SkippableFact]
     public void M4a_with_its_index_at_the_end_needs_a_path_not_a_pipe()
     {
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
 
         string m4a = Path.Combine(_folder, "late-index.m4a");
-        FfmpegTool.Convert("-f", "lavfi", "-i", "sine=f=440:d=30", "-ar", "8000", "-c:a", "aac", "-b:a", "32k", m4a);
+        Ffmpeg.Run("-f", "lavfi", "-i", "sine=f=440:d=30", "-ar", "8000", "-c:a", "aac", "-b:a", "32k", m4a);
 
         var piped = Assert.Throws<AudioFormatException>(() => AudioDecoder.Read(new NonSeekableStream(File.ReadAllBytes(m4a), maxRead: 1 << 16), "late-index.m4a"));
         Assert.Contains("decode it from a path", piped.Reason);
@@ -77,11 +78,11 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     [SkippableFact]
     public void Compressed_wav_codec_is_handed_to_ffmpeg()
     {
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
 
         var (wav, expected) = WriteStereoTone("tone.wav", 8000, seconds: 0.25);
         string adpcm = Path.Combine(_folder, "adpcm.wav");
-        FfmpegTool.Convert("-i", wav, "-c:a", "adpcm_ms", adpcm);
+        Ffmpeg.Run("-i", wav, "-c:a", "adpcm_ms", adpcm);
 
         var direct = Assert.Throws<AudioFormatException>(() => WavDecoder.Read(adpcm));
         Assert.Contains("Microsoft ADPCM", direct.Reason);
@@ -100,7 +101,7 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     [InlineData(6, WavSampleFormat.Pcm16)]
     public void WavWriter_output_reads_the_same_through_ffmpeg(int channels, WavSampleFormat format)
     {
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
 
         var random = new Random(channels);
         float[] samples = Enumerable.Range(0, 400 * channels).Select(_ => (float)(random.NextDouble() * 1.8 - 0.9)).ToArray();
@@ -117,7 +118,7 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     [SkippableFact]
     public void Garbage_reports_ffmpegs_last_line()
     {
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
 
         string garbage = Path.Combine(_folder, "noise.mp3");
         File.WriteAllBytes(garbage, Enumerable.Range(0, 3000).Select(i => (byte)(i * 7919 % 251)).ToArray());
@@ -134,11 +135,11 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     [SkippableFact]
     public void Damaged_mp3_is_refused_even_though_ffmpeg_exits_with_success()
     {
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
 
         var (wav, _) = WriteStereoTone("tone.wav", 22050, seconds: 2);
         string mp3 = Path.Combine(_folder, "damaged.mp3");
-        FfmpegTool.Convert("-i", wav, "-b:a", "64k", mp3);
+        Ffmpeg.Run("-i", wav, "-b:a", "64k", mp3);
         byte[] bytes = File.ReadAllBytes(mp3);
         var random = new Random(3);
         for (int i = 0; i < 200; i++)
@@ -155,10 +156,10 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     [SkippableFact]
     public void A_file_without_audio_stream_is_refused()
     {
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
 
         string image = Path.Combine(_folder, "still.png");
-        FfmpegTool.Convert("-f", "lavfi", "-i", "color=c=red:s=8x8:d=0.04", "-frames:v", "1", image);
+        Ffmpeg.Run("-f", "lavfi", "-i", "color=c=red:s=8x8:d=0.04", "-frames:v", "1", image);
         var error = Assert.Throws<AudioFormatException>(() => FfmpegDecoder.Read(image));
         Assert.StartsWith("ffmpeg could not decode it: ", error.Reason);
         output.WriteLine(error.Message);
@@ -186,11 +187,11 @@ public sealed class FfmpegDecoderTests(ITestOutputHelper output) : IDisposable
     [SkippableFact]
     public void Paths_that_look_like_options_or_protocols_are_plain_files()
     {
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
 
         var (wav, expected) = WriteStereoTone("-i.wav", 8000, seconds: 0.1);
         string odd = Path.Combine(_folder, "-map http:x.flac");
-        FfmpegTool.Convert("-i", wav, "file:" + odd);
+        Ffmpeg.Run("-i", wav, "file:" + odd);
         Assert.Equal(expected, FfmpegDecoder.Read(odd).Samples);
     }
 

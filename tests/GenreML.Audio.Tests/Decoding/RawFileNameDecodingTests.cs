@@ -1,6 +1,7 @@
 using GenreML.Audio.Decoding;
 using GenreML.Audio.Tests.Decoding.Builders;
 using GenreML.Testing;
+using GenreML.Testing.Tools;
 
 namespace GenreML.Audio.Tests.Decoding;
 
@@ -28,12 +29,12 @@ public sealed class RawFileNameDecodingTests : IDisposable
     public void Ffmpeg_reads_a_raw_name_through_the_open_descriptor_and_can_seek()
     {
         Skip.IfNot(OperatingSystem.IsLinux(), "the descriptor link is /proc on Linux.");
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed");
         string ordinary = Path.Join(_folder, "tone.m4a");
         // An M4A written to a file keeps its index (moov) after the audio: ffmpeg must seek, which a pipe cannot.
         string source = Path.Join(_folder, "source.wav");
         WavWriter.Write(source, Sine(), Rate);
-        FfmpegTool.Convert("-i", source, "-c:a", "aac", ordinary);
+        Ffmpeg.Run("-i", source, "-c:a", "aac", ordinary);
         string m4a = RawFileNames.Latin1(_folder, "caf", ".m4a");
         RawFileNames.MoveTo(ordinary, m4a);
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GenreML.Audio.Decoding;
 using GenreML.Audio.Tests.Decoding.Builders;
 using GenreML.Testing;
+using GenreML.Testing.Tools;
 using Xunit.Abstractions;
 
 namespace GenreML.Audio.Tests.Decoding;
@@ -30,7 +31,7 @@ public class RealSampleTests(ITestOutputHelper output)
         Assert.InRange(managed.Duration.TotalSeconds, 29.9, 30.1);
         output.WriteLine($"{name}: {managed.Samples.Length} samples, {managed.Duration.TotalSeconds:F3} s, managed decode {clock.Elapsed.TotalMilliseconds:F1} ms");
 
-        Skip.IfNot(FfmpegTool.IsAvailable, "ffmpeg is not installed: the managed decode was checked, the comparison is skipped");
+        Skip.IfNot(Ffmpeg.IsAvailable, "ffmpeg is not installed: the managed decode was checked, the comparison is skipped");
 
         Assert.Equal(managed.Samples, FfmpegDecoder.Read(path!).Samples);
     }
@@ -39,7 +40,7 @@ public class RealSampleTests(ITestOutputHelper output)
     public void A_gtzan_mp3_decodes_through_ffmpeg()
     {
         string? root = SharedData.GtzanDev;
-        Skip.If(root is null || !FfmpegTool.IsAvailable, "gtzan-dev or ffmpeg is absent");
+        Skip.If(root is null || !Ffmpeg.IsAvailable, "gtzan-dev or ffmpeg is absent");
 
         string? mp3 = Directory.EnumerateFiles(Path.Combine(root!, "blues"), "*.mp3").Order().FirstOrDefault();
         Skip.If(mp3 is null, "no blues clip in gtzan-dev");

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using GenreML.Testing.Tools;
 
 namespace GenreML.Testing.Tagging;
 
@@ -44,30 +44,14 @@ public static class TagFixtures
         return paths;
     }
 
-    /// <summary>Runs ffmpeg or ffprobe with <paramref name="arguments"/>; returns standard output (throws on failure).</summary>
-    public static string Run(string tool, string arguments)
-    {
-        var start = new ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{tool} {arguments} failed: {error.Result}");
-        }
-
-        return output.Result;
-    }
-
     /// <summary>The MD5 of the decoded audio (<c>ffmpeg -i f -map 0:a -f md5 -</c>).</summary>
-    public static string DecodedMd5(string path) => Run("ffmpeg", $"-v error -i \"{path}\" -map 0:a -f md5 -").Trim();
+    public static string DecodedMd5(string path) => Ffmpeg.Run("-i", path, "-map", "0:a", "-f", "md5", "-").Trim();
 
     /// <summary>The format-level tags <c>ffprobe -show_format</c> reports, keys lower-cased.</summary>
     public static IReadOnlyDictionary<string, string> ProbeTags(string path)
     {
         var tags = new Dictionary<string, string>();
-        foreach (string line in Run("ffprobe", $"-v error -show_format -show_streams \"{path}\"").Split('\n'))
+        foreach (string line in Ffmpeg.Probe("-show_format", "-show_streams", path).Split('\n'))
         {
             if (line.StartsWith("TAG:", StringComparison.Ordinal) && line.IndexOf('=') is > 4 and var eq)
             {
@@ -80,11 +64,7 @@ public static class TagFixtures
 
     private static string? Make()
     {
-        try
-        {
-            Run("ffmpeg", "-version");
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        if (!Ffmpeg.IsAvailable)
         {
             return null;
         }
@@ -92,10 +72,10 @@ public static class TagFixtures
         string folder = Path.Combine(Path.GetTempPath(), $"genreml-tag-fixtures-{Environment.ProcessId}");
         Directory.CreateDirectory(folder);
         string cover = Path.Combine(folder, "cover.png");
-        Run("ffmpeg", $"-v error -y -f lavfi -i color=c=red:s=16x16 -frames:v 1 \"{cover}\"");
+        Ffmpeg.Run("-f", "lavfi", "-i", "color=c=red:s=16x16", "-frames:v", "1", cover);
         foreach ((string name, string recipe) in Recipes)
         {
-            Run("ffmpeg", $"-v error -y -f lavfi -i sine=frequency=440:duration=2:sample_rate=44100 -i \"{cover}\" {recipe} \"{Path.Combine(folder, name)}\"");
+            Ffmpeg.Run(["-f", "lavfi", "-i", "sine=frequency=440:duration=2:sample_rate=44100", "-i", cover, .. recipe.Split(' '), Path.Combine(folder, name)]);
         }
 
         return folder;

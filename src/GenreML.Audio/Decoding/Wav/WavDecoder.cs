@@ -24,32 +24,11 @@ public static class WavDecoder
 {
     /// <summary>Decodes the WAV file at <paramref name="path"/>.</summary>
     /// <exception cref="AudioFormatException">The file is missing, unreadable or not a supported WAV file.</exception>
-    public static AudioSignal Read(string path)
-    {
-        using var stream = SourceFile.Open(path);
-        return Read(stream, path);
-    }
+    public static AudioSignal Read(string path) => WholeFileRead.FromPath(path, Read);
 
     /// <summary>Decodes a WAV file from <paramref name="stream"/> (seekable or not), naming it <paramref name="sourceName"/> in errors.</summary>
     /// <exception cref="AudioFormatException">The content is not a supported WAV file.</exception>
-    public static AudioSignal Read(Stream stream, string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(sourceName);
-        try
-        {
-            using var source = OpenCore(stream, sourceName);
-            return source.ReadToEnd();
-        }
-        catch (ManagedDecoderDeclinedException compressed)
-        {
-            throw compressed.Reason;
-        }
-        catch (IOException io)
-        {
-            throw new AudioFormatException(sourceName, $"read error: {io.Message}", io);
-        }
-    }
+    public static AudioSignal Read(Stream stream, string sourceName) => WholeFileRead.FromStream(stream, sourceName, (content, name) => OpenCore(content, name));
 
     /// <summary>
     /// Reads the header and returns the streaming source of the audio that follows; throws
