@@ -95,7 +95,8 @@ public sealed class WindowCutter
     /// </summary>
     private float[] Window(Spectrogram? block, long start, int available, float pad)
     {
-        var window = new float[_bands * _windowFrames];
+        // Every value is written below (tail, block, pad), so the array need not be zeroed first.
+        float[] window = GC.AllocateUninitializedArray<float>(_bands * _windowFrames);
         int fromTail = (int)Math.Clamp(_frames - start, 0, available);
         int tailOffset = _tailFrames - (int)(_frames - start);
         int fromBlock = available - fromTail;

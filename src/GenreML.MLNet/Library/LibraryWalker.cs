@@ -105,25 +105,27 @@ public sealed class LibraryWalker
     /// </summary>
     private List<FolderEntry> List(string folder)
     {
-        FileSystemInfo[] infos = EscapedPath.IsEscaped(folder) && !OperatingSystem.IsWindows() ? [] : new DirectoryInfo(folder).GetFileSystemInfos();
-        if (OperatingSystem.IsWindows() || (!EscapedPath.IsEscaped(folder) && !infos.Any(info => info.Name.Contains('\uFFFD', StringComparison.Ordinal))))
+        bool rawFolder = EscapedPath.IsEscaped(folder) && !OperatingSystem.IsWindows();
+        FileSystemInfo[] infos = rawFolder ? [] : new DirectoryInfo(folder).GetFileSystemInfos();
+        bool lossy = !OperatingSystem.IsWindows() && infos.Any(info => info.Name.Contains('\uFFFD', StringComparison.Ordinal));
+        if (!rawFolder && !lossy)
         {
             return infos.Select(FolderEntry.Of).ToList();
         }
 
-        if (InputFile.RawNames(folder) is not { } names)
+        if (InputFile.RawNames(folder) is { } names)
         {
-            // (A name that really holds U+FFFD exists and is listed; one that stands for invalid bytes does not.)
-            bool Unnamed(FileSystemInfo info) => info.Name.Contains('\uFFFD', StringComparison.Ordinal) && !info.Exists;
-            foreach (FileSystemInfo info in infos.Where(Unnamed))
-            {
-                Skip(info.FullName, SkipReason.Unreadable, "the name is not valid UTF-8 (shown with U+FFFD), and raw names are read on Linux only: rename it");
-            }
-
-            return infos.Where(info => !Unnamed(info)).Select(FolderEntry.Of).ToList();
+            return names.Select(name => FolderEntry.At(folder, name)).ToList();
         }
 
-        return names.Select(name => FolderEntry.At(folder, name)).ToList();
+        // No raw names here: a name that really holds U+FFFD exists and is listed; one that stands for invalid bytes does not.
+        bool Unnamed(FileSystemInfo info) => info.Name.Contains('\uFFFD', StringComparison.Ordinal) && !info.Exists;
+        foreach (FileSystemInfo info in infos.Where(Unnamed))
+        {
+            Skip(info.FullName, SkipReason.Unreadable, "the name is not valid UTF-8 (shown with U+FFFD), and raw names are read on Linux only: rename it");
+        }
+
+        return infos.Where(info => !Unnamed(info)).Select(FolderEntry.Of).ToList();
     }
 
     private LibraryFile? Classify(FolderEntry entry, string root, List<string> children)
