@@ -45,21 +45,30 @@ internal static class BenchCommand
         {
             Description = "Also score one 30-s file and one file this many minutes long (e.g. 120) and print the peak memory of each",
         };
-        var command = new Command("scoring", "Clips per second and peak memory scoring synthetic 30-s clips through the ML.NET pipeline, for each file count, optionally beside the Python seed stack on the same model")
+        var command = new Command("scoring", "Clips per second and peak memory scoring synthetic 30-s clips through the ML.NET pipeline, for each file count, optionally beside the Python seed stack on the same model; without --model, for the shipped float model and then its 8-bit copy")
         {
             model, files, threads, format, seedStack, batch, intraOp, longMinutes,
         };
-        command.SetAction(parse => TryResolveModel(parse.GetValue(model), out string modelPath)
-            ? ScoringBench.Run(new ScoringBenchOptions(
-                modelPath,
-                parse.GetValue(files)!.Select(n => Math.Max(1, n)).ToArray(),
-                Threads: Math.Max(1, parse.GetValue(threads)),
-                Format: parse.GetValue(format)!,
-                SeedStack: parse.GetValue(seedStack),
-                WindowBatchSize: Math.Max(1, parse.GetValue(batch)),
-                IntraOpThreads: Math.Max(1, parse.GetValue(intraOp)),
-                LongMinutes: Math.Max(0, parse.GetValue(longMinutes))))
-            : 2);
+        command.SetAction(parse =>
+        {
+            // Without --model: the shipped float model, then its 8-bit copy, so one run shows both.
+            string?[] models = parse.GetValue(model) is { } given ? [given] : [null, ModelLocator.QuantisedFileName];
+            int exit = 0;
+            foreach (string? name in models)
+            {
+                exit = Math.Max(exit, !TryResolveModel(name, out string modelPath) ? 2 : ScoringBench.Run(new ScoringBenchOptions(
+                    modelPath,
+                    parse.GetValue(files)!.Select(n => Math.Max(1, n)).ToArray(),
+                    Threads: Math.Max(1, parse.GetValue(threads)),
+                    Format: parse.GetValue(format)!,
+                    SeedStack: parse.GetValue(seedStack),
+                    WindowBatchSize: Math.Max(1, parse.GetValue(batch)),
+                    IntraOpThreads: Math.Max(1, parse.GetValue(intraOp)),
+                    LongMinutes: Math.Max(0, parse.GetValue(longMinutes)))));
+            }
+
+            return exit;
+        });
         return command;
     }
 
