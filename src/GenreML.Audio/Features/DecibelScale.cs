@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using GenreML.Audio.Dsp;
 
 namespace GenreML.Audio.Features;
 
@@ -16,7 +17,7 @@ internal static class DecibelScale
 {
     /// <summary>Converts <paramref name="values"/> in place according to <paramref name="options"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Apply(Span<float> values, LogMelOptions options) => Apply(values, options, Max(values));
+    public static void Apply(Span<float> values, LogMelOptions options) => Apply(values, options, VectorExtremes.Max(values));
 
     /// <summary>
     /// Converts <paramref name="values"/>, a part of a spectrogram whose largest value is <paramref name="largest"/>,
@@ -62,29 +63,5 @@ internal static class DecibelScale
             db.CopyTo(tail);
             tail[..(values.Length - done)].CopyTo(values[done..]);
         }
-    }
-
-    /// <summary>The largest of <paramref name="values"/> (−∞ for none).</summary>
-    public static float Max(ReadOnlySpan<float> values)
-    {
-        var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-        var best = new Vector<float>(float.NegativeInfinity);
-        foreach (Vector<float> v in vectors)
-        {
-            best = Vector.Max(best, v);
-        }
-
-        float largest = float.NegativeInfinity;
-        for (int l = 0; l < Vector<float>.Count; l++)
-        {
-            largest = MathF.Max(largest, best[l]);
-        }
-
-        for (int i = vectors.Length * Vector<float>.Count; i < values.Length; i++)
-        {
-            largest = MathF.Max(largest, values[i]);
-        }
-
-        return largest;
     }
 }

@@ -1,4 +1,5 @@
 using GenreML.Audio.Decoding;
+using GenreML.Audio.Dsp;
 using GenreML.Audio.Resampling;
 
 namespace GenreML.Audio.Features;
@@ -200,7 +201,7 @@ public sealed class LogMelStream : IDisposable
         while ((got = reader.ReadBlock(block, blockFrames, blockFrames)) > 0)
         {
             Spectrogram frames = got == blockFrames ? new Spectrogram(block, bands, got) : Compact(block, blockFrames, got);
-            largest = MathF.Max(largest, DecibelScale.Max(frames.Data));
+            largest = MathF.Max(largest, VectorExtremes.Max(frames.Data));
             if (kept is not null && reader.Frames <= keepFrames)
             {
                 kept.Add(frames.Data);

@@ -1,5 +1,4 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
+using GenreML.Audio.Dsp;
 
 namespace GenreML.Audio.Features;
 
@@ -82,31 +81,6 @@ public static class SpectrogramWindows
         }
     }
 
-    /// <summary>The value windows are padded with: the smallest of <paramref name="values"/> (the spectrogram's floor).</summary>
-    /// <remarks>
-    /// <see cref="Vector.Min{T}(Vector{T}, Vector{T})"/> follows <see cref="MathF.Min"/> (NaN wins, −0 &lt; +0), and a minimum
-    /// does not depend on the order it is taken in, so the vector lanes give exactly the scalar answer.
-    /// </remarks>
-    public static float PadValue(ReadOnlySpan<float> values)
-    {
-        var vectors = MemoryMarshal.Cast<float, Vector<float>>(values);
-        var lanes = new Vector<float>(float.PositiveInfinity);
-        foreach (Vector<float> v in vectors)
-        {
-            lanes = Vector.Min(lanes, v);
-        }
-
-        float min = float.PositiveInfinity;
-        for (int l = 0; l < Vector<float>.Count; l++)
-        {
-            min = MathF.Min(min, lanes[l]);
-        }
-
-        foreach (float v in values[(vectors.Length * Vector<float>.Count)..])
-        {
-            min = MathF.Min(min, v);
-        }
-
-        return min;
-    }
+    /// <summary>The value windows are padded with: the smallest of <paramref name="values"/> (the spectrogram's floor; +∞ for none).</summary>
+    public static float PadValue(ReadOnlySpan<float> values) => VectorExtremes.Min(values);
 }
