@@ -17,6 +17,7 @@ public sealed class WindowCutter
     private long _frames;
     private long _nextWindow;
     private bool _finished;
+    private float _floor = float.PositiveInfinity; // the smallest value seen so far
 
     /// <summary>Cuts windows of <paramref name="windowFrames"/> frames every <paramref name="hopFrames"/> frames from spectrograms of <paramref name="bands"/> bands.</summary>
     /// <param name="bands">Bands of every block.</param>
@@ -36,9 +37,6 @@ public sealed class WindowCutter
         _tail = new float[bands * (windowFrames - 1)];
     }
 
-    /// <summary>The smallest value seen so far (+∞ before any).</summary>
-    public float Floor { get; private set; } = float.PositiveInfinity;
-
     /// <summary>Frames added so far.</summary>
     public long Frames => _frames;
 
@@ -51,7 +49,7 @@ public sealed class WindowCutter
         ArgumentNullException.ThrowIfNull(windows);
         if (_finished) throw new InvalidOperationException("the cutter is finished");
         if (block.Bands != _bands) throw new ArgumentException($"the block has {block.Bands} bands, the windows {_bands}", nameof(block));
-        Floor = MathF.Min(Floor, SpectrogramWindows.PadValue(block.Data));
+        _floor = MathF.Min(_floor, SpectrogramWindows.PadValue(block.Data));
         long end = _frames + block.Frames;
         while (_nextWindow * _hopFrames + _windowFrames <= end)
         {
@@ -83,7 +81,7 @@ public sealed class WindowCutter
         {
             long start = _nextWindow * _hopFrames;
             if (start >= _frames) throw new ArgumentOutOfRangeException(nameof(windows), $"start {start} outside 0..{_frames - 1}");
-            windows.Add(Window(null, start, (int)(_frames - start), _padValue ?? Floor));
+            windows.Add(Window(null, start, (int)(_frames - start), _padValue ?? _floor));
             _nextWindow++;
         }
     }
