@@ -24,7 +24,6 @@ internal sealed class ClipBatchScorer : IDisposable
     private readonly Queue<Task<ClipWindows>> _ahead = new();
     private readonly List<InFlightClip> _inFlight = [];
     private readonly Queue<(Task<float[][]> Run, InFlightClip[] Owners)> _running = new();
-    private long _nextIndex;
     private bool _inputsDone;
 
     public ClipBatchScorer(
@@ -163,8 +162,7 @@ internal sealed class ClipBatchScorer : IDisposable
         }
 
         (string path, string? label) = _inputs.Current;
-        long index = _nextIndex++;
-        return () => ClipWindows.Compute(_featurizer, _card.WindowFrames, _card.WindowHop, index, path, label);
+        return () => ClipWindows.Compute(_featurizer, _card.WindowFrames, _card.WindowHop, path, label);
     }
 
     public void Dispose()

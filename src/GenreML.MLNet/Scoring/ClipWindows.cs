@@ -16,29 +16,22 @@ internal sealed class ClipWindows : IDisposable
     private readonly List<float[]>? _windows;
     private float[]? _evidence;
 
-    private ClipWindows(long index, string path, string? label, double durationSeconds, int windowCount, ClipWindowStream? stream, List<float[]>? windows, string error)
+    private ClipWindows(string path, string? label, double durationSeconds, ClipWindowStream? stream, List<float[]>? windows, string error)
     {
-        Index = index;
         Path = path;
         Label = label;
         DurationSeconds = durationSeconds;
-        WindowCount = windowCount;
         Stream = stream;
         _windows = windows;
         Error = error;
         _evidence = stream is not null && windows is not null ? stream.Evidence.ToVector() : null;
     }
 
-    public long Index { get; }
-
     public string Path { get; }
 
     public string? Label { get; }
 
     public double DurationSeconds { get; }
-
-    /// <summary>Windows of the clip (0 for a clip that failed).</summary>
-    public int WindowCount { get; }
 
     /// <summary>Why the clip has no (more) windows; empty when it is fine.</summary>
     public string Error { get; private set; }
@@ -54,7 +47,7 @@ internal sealed class ClipWindows : IDisposable
     /// the windows of <see cref="SpectrogramWindows.Cut"/>. A file that cannot be read gives a result with
     /// <see cref="Error"/> set instead of an exception.
     /// </summary>
-    public static ClipWindows Compute(ClipFeaturizer featurizer, int windowFrames, int windowHop, long index, string path, string? label)
+    public static ClipWindows Compute(ClipFeaturizer featurizer, int windowFrames, int windowHop, string path, string? label)
     {
         ClipWindowStream? stream = null;
         try
@@ -63,16 +56,16 @@ internal sealed class ClipWindows : IDisposable
             if (stream.WindowCount == 0)
             {
                 stream.Dispose();
-                return Failed(index, path, label, "the clip is too short for one frame");
+                return Failed(path, label, "the clip is too short for one frame");
             }
 
             List<float[]>? windows = stream.SinglePass ? [.. stream.Windows()] : null;
-            return new ClipWindows(index, path, label, stream.Duration.TotalSeconds, stream.WindowCount, stream, windows, "");
+            return new ClipWindows(path, label, stream.Duration.TotalSeconds, stream, windows, "");
         }
         catch (Exception e) when (Reason(e) is { } reason)
         {
             stream?.Dispose();
-            return Failed(index, path, label, reason);
+            return Failed(path, label, reason);
         }
     }
 
@@ -123,6 +116,6 @@ internal sealed class ClipWindows : IDisposable
         _ => null,
     };
 
-    private static ClipWindows Failed(long index, string path, string? label, string reason) =>
-        new(index, path, label, 0, 0, null, null, reason);
+    private static ClipWindows Failed(string path, string? label, string reason) =>
+        new(path, label, 0, null, null, reason);
 }
