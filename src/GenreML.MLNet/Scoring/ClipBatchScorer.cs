@@ -138,7 +138,7 @@ internal sealed class ClipBatchScorer : IDisposable
             return false;
         }
 
-        _inFlight.Add(new InFlightClip(windows, _card.Labels.Count));
+        _inFlight.Add(new InFlightClip(windows));
         Fill();
         return true;
     }
