@@ -70,13 +70,7 @@ internal sealed class WindowRunner
 
     private void RunBatch(IReadOnlyList<float[]> windows, int first, int count, string output, int width, float[][] rows, RunOptions runOptions, CancellationToken cancellationToken)
     {
-        var batch = new float[count * WindowLength];
-        for (int i = 0; i < count; i++)
-        {
-            windows[first + i].CopyTo(batch, i * WindowLength);
-        }
-
-        using OrtValue input = OrtValue.CreateTensorValueFromMemory(batch, [count, 1, _bands, _frames]);
+        using OrtValue input = OrtValue.CreateTensorValueFromMemory(count == 1 ? windows[first] : Concatenate(windows, first, count), [count, 1, _bands, _frames]);
         IDisposableReadOnlyCollection<OrtValue> outputs;
         try
         {
@@ -101,5 +95,20 @@ internal sealed class WindowRunner
                 rows[first + i] = values.Slice(i * width, width).ToArray();
             }
         }
+    }
+
+    /// <summary>
+    /// Windows <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 in one array (a batch of
+    /// one is the window itself: no copy on the default path).
+    /// </summary>
+    private float[] Concatenate(IReadOnlyList<float[]> windows, int first, int count)
+    {
+        var batch = new float[count * WindowLength];
+        for (int i = 0; i < count; i++)
+        {
+            windows[first + i].CopyTo(batch, i * WindowLength);
+        }
+
+        return batch;
     }
 }
