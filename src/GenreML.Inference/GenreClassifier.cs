@@ -354,8 +354,7 @@ public sealed class GenreClassifier : IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            string reason = path.Length > 0 && e.Message.Contains(path, StringComparison.Ordinal) ? e.Message : $"{path}: {e.Message}";
-            return new ClassificationOutcome { Path = path, Error = reason, Exception = e };
+            return new ClassificationOutcome { Path = path, Error = FileErrorText.Naming(path, e), Exception = e };
         }
     }
 

@@ -150,7 +150,7 @@ internal static class QuantizeCommand
         catch (Exception e) when (e is AudioFormatException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             failed++;
-            Console.Error.WriteLine($"error: {(e.Message.Contains(file, StringComparison.Ordinal) ? e.Message : $"{file}: {e.Message}")}");
+            Console.Error.WriteLine($"error: {FileErrorText.Naming(file, e)}");
             return null;
         }
     }
@@ -173,7 +173,7 @@ internal static class QuantizeCommand
             catch (Exception e) when (e is AudioFormatException or IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 failed++;
-                Console.Error.WriteLine($"error: {(e.Message.Contains(file, StringComparison.Ordinal) ? e.Message : $"{file}: {e.Message}")}");
+                Console.Error.WriteLine($"error: {FileErrorText.Naming(file, e)}");
                 continue;
             }
 
