@@ -22,7 +22,7 @@ public static class InputFile
     public static FileStream OpenRead(string path, int bufferSize = 4096, FileOptions options = FileOptions.None, FileShare share = FileShare.Read)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return NeedsRawBytes(path)
+        return EscapedPath.NeedsRawBytes(path)
             ? new FileStream(OpenRaw(path, 0), FileAccess.Read, bufferSize)
             : new FileStream(path, FileMode.Open, FileAccess.Read, share, bufferSize, options);
     }
@@ -37,7 +37,7 @@ public static class InputFile
     public static FileStream OpenForUpdate(string path, int bufferSize = 4096)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!NeedsRawBytes(path))
+        if (!EscapedPath.NeedsRawBytes(path))
         {
             return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize);
         }
@@ -57,7 +57,7 @@ public static class InputFile
     public static bool IsDirectory(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!NeedsRawBytes(path))
+        if (!EscapedPath.NeedsRawBytes(path))
         {
             return Directory.Exists(path);
         }
@@ -69,7 +69,7 @@ public static class InputFile
     public static bool Exists(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!NeedsRawBytes(path))
+        if (!EscapedPath.NeedsRawBytes(path))
         {
             return Path.Exists(path);
         }
@@ -90,7 +90,7 @@ public static class InputFile
     public static (long Size, DateTime LastWriteUtc)? Stat(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!NeedsRawBytes(path))
+        if (!EscapedPath.NeedsRawBytes(path))
         {
             var info = new FileInfo(path);
             return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
@@ -111,7 +111,7 @@ public static class InputFile
     public static string? LinkTarget(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!NeedsRawBytes(path))
+        if (!EscapedPath.NeedsRawBytes(path))
         {
             return new FileInfo(path).LinkTarget;
         }
@@ -201,9 +201,6 @@ public static class InputFile
 
         return handle;
     }
-
-    /// <summary>True when .NET cannot express <paramref name="path"/> itself: it holds escaped bytes and this is Unix.</summary>
-    private static bool NeedsRawBytes(string path) => !OperatingSystem.IsWindows() && EscapedPath.IsEscaped(path);
 
     /// <summary>opendir(3) on the raw bytes of <paramref name="path"/>; null on failure (errno set).</summary>
     private static IntPtr? OpenDirectory(string path)
