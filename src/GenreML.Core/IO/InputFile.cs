@@ -178,21 +178,7 @@ public static class InputFile
     /// <summary>Opens the raw name <paramref name="path"/> with open(2) <paramref name="flags"/> (close-on-exec added); refuses a directory.</summary>
     private static SafeFileHandle OpenRaw(string path, int flags)
     {
-        int descriptor;
-        unsafe
-        {
-            fixed (byte* bytes = LibC.Terminated(path))
-            {
-                descriptor = LibC.Open(bytes, flags | LibC.CloseOnExec);
-            }
-        }
-
-        if (descriptor < 0)
-        {
-            throw LibC.LastError(path);
-        }
-
-        var handle = new SafeFileHandle(descriptor, ownsHandle: true);
+        SafeFileHandle handle = LibC.OpenHandle(path, flags);
         if ((File.GetAttributes(handle) & FileAttributes.Directory) != 0)
         {
             handle.Dispose();
