@@ -182,7 +182,27 @@ public sealed class GenreClassifier : IDisposable
     {
         ArgumentNullException.ThrowIfNull(path);
         ThrowIfDisposed();
-        using ClipWindowStream clip = OpenWindows(_featurizer.Open(path));
+        return Examine(_featurizer.Open(path), cancellationToken);
+    }
+
+    /// <summary>What <see cref="Examine(string, CancellationToken)"/> gives, for a decoded mono signal at any sample rate.</summary>
+    /// <exception cref="ArgumentException">The signal has no samples.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ClipExamination Examine(AudioSignal signal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        ThrowIfDisposed();
+        if (signal.Samples.Length == 0)
+        {
+            throw new ArgumentException("signal: the audio has no samples.", nameof(signal));
+        }
+
+        return Examine(_featurizer.Open(signal), cancellationToken);
+    }
+
+    private ClipExamination Examine(LogMelStream features, CancellationToken cancellationToken)
+    {
+        using ClipWindowStream clip = OpenWindows(features);
         float[][] windows = RunWindows(clip, _options.WindowBatchSize, cancellationToken);
         return new ClipExamination(windows, ClipAggregation.Mean(windows), clip.Evidence);
     }
@@ -354,8 +374,7 @@ public sealed class GenreClassifier : IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            string reason = path.Length > 0 && e.Message.Contains(path, StringComparison.Ordinal) ? e.Message : $"{path}: {e.Message}";
-            return new ClassificationOutcome { Path = path, Error = reason, Exception = e };
+            return new ClassificationOutcome { Path = path, Error = FileErrorText.Naming(path, e), Exception = e };
         }
     }
 

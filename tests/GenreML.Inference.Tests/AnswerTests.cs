@@ -128,4 +128,18 @@ public sealed class AnswerTests
         Assert.InRange(raw.Evidence.LevelDbfs!.Value, -40, 0);
         Assert.Equal(MusicEvidence.SpectralCount, raw.Evidence.Spectral.Count);
     }
+
+    [Fact]
+    public void Examine_gives_the_same_for_a_file_and_its_decoded_signal()
+    {
+        using var classifier = Open(new CalibrationSettings());
+        using var clips = new TestClips();
+        string path = clips.Wav("jazz");
+        ClipExamination fromFile = classifier.Examine(path);
+        ClipExamination fromSignal = classifier.Examine(GenreML.Audio.Decoding.AudioDecoder.Read(path));
+
+        Assert.Equal(fromFile.ClipProbabilities, fromSignal.ClipProbabilities);
+        Assert.Equal(fromFile.Evidence.Seconds, fromSignal.Evidence.Seconds);
+        Assert.Throws<ArgumentException>(() => classifier.Examine(new GenreML.Audio.AudioSignal([], 22050, 1)));
+    }
 }

@@ -13,16 +13,16 @@ namespace GenreML.Cli.Bench;
 /// <summary>What <see cref="ScoringBench"/> measures.</summary>
 /// <param name="ModelPath">The ONNX model, used on both sides (e.g. the shipped onnx/genreml-gtzan.onnx).</param>
 /// <param name="Counts">File counts scored in turn (default 50 and 500).</param>
-/// <param name="ClipSeconds">Length of each synthetic clip.</param>
 /// <param name="Threads">Clips featurised ahead of the network (<see cref="GenreScoringOptions.Threads"/>); also the seed stack's torch threads.</param>
 /// <param name="Format"><c>wav</c> (22 050 Hz PCM) or <c>mp3</c> (made from the WAVs by ffmpeg, 128 kb/s).</param>
 /// <param name="SeedStack">Also score the same files with the same model through bench/mlnet_seedstack.py (torchaudio + eager PyTorch).</param>
 /// <param name="WindowBatchSize">Windows per ONNX Runtime run (<see cref="GenreScoringOptions.WindowBatchSize"/>).</param>
 /// <param name="IntraOpThreads">ONNX Runtime's threads inside a run (<see cref="GenreScoringOptions.IntraOpThreads"/>).</param>
 /// <param name="LongMinutes">Length of the long file (0 skips that part).</param>
+/// <param name="ClipSeconds">Length of each synthetic clip.</param>
 internal sealed record ScoringBenchOptions(
-    string ModelPath, IReadOnlyList<int> Counts, double ClipSeconds = 30, int Threads = 1, string Format = "wav", bool SeedStack = false,
-    int WindowBatchSize = 16, int IntraOpThreads = 1, double LongMinutes = 0);
+    string ModelPath, IReadOnlyList<int> Counts, int Threads, string Format, bool SeedStack, int WindowBatchSize, int IntraOpThreads, double LongMinutes,
+    double ClipSeconds = 30);
 
 /// <summary>
 /// Benchmark of the ML.NET scoring path (not a test): synthesises one clip per genre of <c>ClipSeconds</c> into a

@@ -135,7 +135,7 @@ internal static class PredictCommand
             }
             catch (Exception e) when (e is AudioFormatException or ModelCardException or InvalidDataException or IOException or ArgumentException or UnauthorizedAccessException)
             {
-                string reason = e.Message.Contains(file, StringComparison.Ordinal) || file == PredictInputs.StandardInput ? e.Message : $"{file}: {e.Message}";
+                string reason = file == PredictInputs.StandardInput ? e.Message : FileErrorText.Naming(file, e);
                 if (Json)
                 {
                     Console.WriteLine(PredictionJson.Error(file, e.Message));

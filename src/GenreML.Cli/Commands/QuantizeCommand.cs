@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GenreML.Audio;
+using GenreML.Audio.Decoding;
 using GenreML.Audio.Features;
 using GenreML.Cli.Commands.Scoring;
 using GenreML.Cli.Invocation;
@@ -50,7 +51,7 @@ internal static class QuantizeCommand
     private static int Run(string[] inputs, string? modelOption, string? outOption, int clipCount, bool verbose, CancellationToken cancel)
     {
         using GenreClassifier reference = ModelLocator.Open(modelOption, path => GenreClassifier.Open(path));
-        string modelPath = ModelLocator.Resolve(modelOption);
+        string modelPath = reference.Source;
         ModelCard card = reference.Card;
         if (card.Quantization is not null)
         {
@@ -150,7 +151,7 @@ internal static class QuantizeCommand
         catch (Exception e) when (e is AudioFormatException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             failed++;
-            Console.Error.WriteLine($"error: {(e.Message.Contains(file, StringComparison.Ordinal) ? e.Message : $"{file}: {e.Message}")}");
+            Console.Error.WriteLine($"error: {FileErrorText.Naming(file, e)}");
             return null;
         }
     }
@@ -167,13 +168,14 @@ internal static class QuantizeCommand
             float[] a, b;
             try
             {
-                a = reference.Examine(file, cancel).ClipProbabilities;
-                b = candidate.Examine(file, cancel).ClipProbabilities;
+                AudioSignal signal = AudioDecoder.Read(file);
+                a = reference.Examine(signal, cancel).ClipProbabilities;
+                b = candidate.Examine(signal, cancel).ClipProbabilities;
             }
             catch (Exception e) when (e is AudioFormatException or IOException or InvalidDataException or UnauthorizedAccessException)
             {
                 failed++;
-                Console.Error.WriteLine($"error: {(e.Message.Contains(file, StringComparison.Ordinal) ? e.Message : $"{file}: {e.Message}")}");
+                Console.Error.WriteLine($"error: {FileErrorText.Naming(file, e)}");
                 continue;
             }
 

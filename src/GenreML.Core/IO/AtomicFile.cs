@@ -34,7 +34,7 @@ public static class AtomicFile
         ArgumentNullException.ThrowIfNull(writeTo);
         string full = Path.GetFullPath(path);
         string folder = Path.GetDirectoryName(full) ?? throw new ArgumentException($"'{path}' has no parent folder", nameof(path));
-        if (EscapedPath.IsEscaped(full) && !OperatingSystem.IsWindows())
+        if (EscapedPath.NeedsRawBytes(full))
         {
             RawNameAtomicWrite.WriteVia(full, folder, writeTo);
             return;

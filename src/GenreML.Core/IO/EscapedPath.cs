@@ -86,6 +86,12 @@ public static class EscapedPath
         return false;
     }
 
+    /// <summary>
+    /// True when .NET's own file APIs cannot name <paramref name="path"/>: it holds escaped bytes and this is Unix
+    /// (on Windows a lone surrogate is a legal UTF-16 name), so it must be opened by its raw bytes (<see cref="InputFile"/>).
+    /// </summary>
+    public static bool NeedsRawBytes(string path) => !OperatingSystem.IsWindows() && IsEscaped(path);
+
     /// <summary><paramref name="path"/> for people: every escaped byte shown as U+FFFD (what consoles and .NET's own listing show).</summary>
     public static string ForDisplay(string path)
     {

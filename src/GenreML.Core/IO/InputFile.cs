@@ -22,7 +22,7 @@ public static class InputFile
     public static FileStream OpenRead(string path, int bufferSize = 4096, FileOptions options = FileOptions.None, FileShare share = FileShare.Read)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return NeedsRawBytes(path)
+        return EscapedPath.NeedsRawBytes(path)
             ? new FileStream(OpenRaw(path, 0), FileAccess.Read, bufferSize)
             : new FileStream(path, FileMode.Open, FileAccess.Read, share, bufferSize, options);
     }
@@ -37,7 +37,7 @@ public static class InputFile
     public static FileStream OpenForUpdate(string path, int bufferSize = 4096)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!NeedsRawBytes(path))
+        if (!EscapedPath.NeedsRawBytes(path))
         {
             return new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize);
         }
@@ -57,7 +57,7 @@ public static class InputFile
     public static bool IsDirectory(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!NeedsRawBytes(path))
+        if (!EscapedPath.NeedsRawBytes(path))
         {
             return Directory.Exists(path);
         }
@@ -69,7 +69,7 @@ public static class InputFile
     public static bool Exists(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!NeedsRawBytes(path))
+        if (!EscapedPath.NeedsRawBytes(path))
         {
             return Path.Exists(path);
         }
@@ -90,7 +90,7 @@ public static class InputFile
     public static (long Size, DateTime LastWriteUtc)? Stat(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!NeedsRawBytes(path))
+        if (!EscapedPath.NeedsRawBytes(path))
         {
             var info = new FileInfo(path);
             return info.Exists ? (info.Length, info.LastWriteTimeUtc) : null;
@@ -111,7 +111,7 @@ public static class InputFile
     public static string? LinkTarget(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!NeedsRawBytes(path))
+        if (!EscapedPath.NeedsRawBytes(path))
         {
             return new FileInfo(path).LinkTarget;
         }
@@ -178,21 +178,7 @@ public static class InputFile
     /// <summary>Opens the raw name <paramref name="path"/> with open(2) <paramref name="flags"/> (close-on-exec added); refuses a directory.</summary>
     private static SafeFileHandle OpenRaw(string path, int flags)
     {
-        int descriptor;
-        unsafe
-        {
-            fixed (byte* bytes = LibC.Terminated(path))
-            {
-                descriptor = LibC.Open(bytes, flags | LibC.CloseOnExec);
-            }
-        }
-
-        if (descriptor < 0)
-        {
-            throw LibC.LastError(path);
-        }
-
-        var handle = new SafeFileHandle(descriptor, ownsHandle: true);
+        SafeFileHandle handle = LibC.OpenHandle(path, flags);
         if ((File.GetAttributes(handle) & FileAttributes.Directory) != 0)
         {
             handle.Dispose();
@@ -201,9 +187,6 @@ public static class InputFile
 
         return handle;
     }
-
-    /// <summary>True when .NET cannot express <paramref name="path"/> itself: it holds escaped bytes and this is Unix.</summary>
-    private static bool NeedsRawBytes(string path) => !OperatingSystem.IsWindows() && EscapedPath.IsEscaped(path);
 
     /// <summary>opendir(3) on the raw bytes of <paramref name="path"/>; null on failure (errno set).</summary>
     private static IntPtr? OpenDirectory(string path)

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace GenreML.Core.IO;
 
@@ -80,6 +81,21 @@ internal static unsafe partial class LibC
             AccessDenied or NotPermitted or IsDirectory => new UnauthorizedAccessException(message),
             _ => new IOException(message),
         };
+    }
+
+    /// <summary>
+    /// Opens the raw bytes of <paramref name="path"/> with open(2) <paramref name="flags"/> (close-on-exec added) as an
+    /// owned handle; an error is thrown as <see cref="LastError"/> says.
+    /// </summary>
+    public static SafeFileHandle OpenHandle(string path, int flags)
+    {
+        int descriptor;
+        fixed (byte* bytes = Terminated(path))
+        {
+            descriptor = Open(bytes, flags | CloseOnExec);
+        }
+
+        return descriptor >= 0 ? new SafeFileHandle(descriptor, ownsHandle: true) : throw LastError(path);
     }
 
     /// <summary>The NUL-terminated bytes of <paramref name="path"/> (escaped bytes restored, <see cref="EscapedPath"/>).</summary>

@@ -32,16 +32,7 @@ internal static class RawNameAtomicWrite
             throw new IOException($"{EscapedPath.ForDisplay(folder)}: a folder whose name is not UTF-8 can be written into on Linux only");
         }
 
-        int descriptor;
-        unsafe
-        {
-            fixed (byte* bytes = LibC.Terminated(folder))
-            {
-                descriptor = LibC.Open(bytes, LibC.CloseOnExec);
-            }
-        }
-
-        return descriptor >= 0 ? new SafeFileHandle(descriptor, ownsHandle: true) : throw LibC.LastError(folder);
+        return LibC.OpenHandle(folder, flags: 0);
     }
 
     private static void Rename(string from, string to)

@@ -1,5 +1,6 @@
 using GenreML.Inference;
 using GenreML.MLNet.Evaluation;
+using GenreML.Audio;
 
 namespace GenreML.MLNet.Heads;
 
@@ -38,7 +39,7 @@ public static class ClipEmbedder
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                errors[i] = e.Message.Contains(path, StringComparison.Ordinal) ? e.Message : $"{path}: {e.Message}";
+                errors[i] = FileErrorText.Naming(path, e);
             }
 
             progress?.Report(Interlocked.Increment(ref done));

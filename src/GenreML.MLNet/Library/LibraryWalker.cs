@@ -105,7 +105,7 @@ public sealed class LibraryWalker
     /// </summary>
     private List<FolderEntry> List(string folder)
     {
-        bool rawFolder = EscapedPath.IsEscaped(folder) && !OperatingSystem.IsWindows();
+        bool rawFolder = EscapedPath.NeedsRawBytes(folder);
         FileSystemInfo[] infos = rawFolder ? [] : new DirectoryInfo(folder).GetFileSystemInfos();
         bool lossy = !OperatingSystem.IsWindows() && infos.Any(info => info.Name.Contains('\uFFFD', StringComparison.Ordinal));
         if (!rawFolder && !lossy)

@@ -32,7 +32,7 @@ internal sealed class SafeTagWriter(bool keepModificationTime)
         StoredGenres expectedAfter,
         Action<FileStamp> beforeReplace)
     {
-        string target = EscapedPath.IsEscaped(path) && !OperatingSystem.IsWindows()
+        string target = EscapedPath.NeedsRawBytes(path)
             ? CanonicalPath.Of(path) ?? Path.GetFullPath(path)
             : new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
         using FileStream original = OpenLocked(target);

@@ -47,7 +47,7 @@ public static class FfmpegDecoder
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(ffmpegExecutable);
-        if (EscapedPath.IsEscaped(path) && !OperatingSystem.IsWindows())
+        if (EscapedPath.NeedsRawBytes(path))
         {
             // No argument string can carry the raw name: open it here and hand ffmpeg the open file.
             return AudioDecoder.Open(path, new AudioDecodeOptions { ForceFfmpeg = true, FfmpegExecutable = ffmpegExecutable });
