@@ -21,29 +21,12 @@ public static class Int8Quantizer
     public static IReadOnlyList<string> ValuesToMeasure(ModelProto model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var initializers = model.Graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
-        var values = new List<string>();
-        var convolved = new HashSet<string>(StringComparer.Ordinal);
-        foreach (NodeProto node in model.Graph.Node)
-        {
-            string? value = null;
-            if (IsQuantisableConv(node, initializers))
-            {
-                value = node.Input[0];
-                convolved.Add(node.Output[0]);
-            }
-            else if (IsReluOf(node, convolved))
-            {
-                value = node.Output[0];
-            }
-
-            if (value is not null && !values.Contains(value))
-            {
-                values.Add(value);
-            }
-        }
-
-        return values;
+        Role[] roles = Roles(model.Graph);
+        return model.Graph.Node
+            .Select((node, i) => roles[i] switch { Role.Convolution => node.Input[0], Role.ReluOfConvolution => node.Output[0], _ => null })
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>
@@ -62,44 +45,77 @@ public static class Int8Quantizer
             throw new InvalidDataException($"the model uses opset {opset}; 8-bit quantisation needs opset {MinimumOpset} or later (per-channel DequantizeLinear)");
         }
 
+        Role[] roles = Roles(model.Graph);
+        if (!roles.Contains(Role.Convolution))
+        {
+            throw new ArgumentException("the model has no convolution with constant weights to quantise");
+        }
+
         foreach (string value in ValuesToMeasure(model).Where(v => !ranges.ContainsKey(v)))
         {
             throw new ArgumentException($"no measured range for '{value}'", nameof(ranges));
         }
 
         ModelProto result = model.Clone();
-        new Rewrite(result.Graph, ranges).Run();
+        new Rewrite(result.Graph, roles, ranges).Run();
         return result;
     }
 
-    private static bool IsQuantisableConv(NodeProto node, IReadOnlyDictionary<string, TensorProto> initializers) =>
-        node.OpType == "Conv" && node.Input.Count >= 2 && initializers.TryGetValue(node.Input[1], out TensorProto? weight)
-        && weight.Dims.Count >= 2
-        && (node.Input.Count < 3 || string.IsNullOrEmpty(node.Input[2]) || initializers.ContainsKey(node.Input[2]));
+    /// <summary>What the rewrite does with a node.</summary>
+    private enum Role
+    {
+        /// <summary>Left as it is (its inputs may read dequantised values).</summary>
+        None,
 
-    /// <summary>Whether <paramref name="node"/> is a ReLU of a quantised convolution's output (its output is then quantised too).</summary>
-    private static bool IsReluOf(NodeProto node, IReadOnlySet<string> convolved) =>
-        node.OpType == "Relu" && node.Input.Count == 1 && convolved.Contains(node.Input[0]);
+        /// <summary>A Conv with constant weights (and bias): quantised.</summary>
+        Convolution,
+
+        /// <summary>A ReLU of a quantised convolution's output: its output is quantised with zero point 0.</summary>
+        ReluOfConvolution,
+    }
+
+    /// <summary>The role of each node of <paramref name="graph"/>, in node order: the one place that decides what is quantised.</summary>
+    private static Role[] Roles(GraphProto graph)
+    {
+        var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var convolved = new HashSet<string>(StringComparer.Ordinal);
+        var roles = new Role[graph.Node.Count];
+        for (int i = 0; i < roles.Length; i++)
+        {
+            NodeProto node = graph.Node[i];
+            if (node.OpType == "Conv" && node.Input.Count >= 2 && initializers.TryGetValue(node.Input[1], out TensorProto? weight) && weight.Dims.Count >= 2
+                && (node.Input.Count < 3 || string.IsNullOrEmpty(node.Input[2]) || initializers.ContainsKey(node.Input[2])))
+            {
+                roles[i] = Role.Convolution;
+                convolved.Add(node.Output[0]);
+            }
+            else if (node.OpType == "Relu" && node.Input.Count == 1 && convolved.Contains(node.Input[0]))
+            {
+                roles[i] = Role.ReluOfConvolution;
+            }
+        }
+
+        return roles;
+    }
 
     /// <summary>The uint8 scale and zero point of one quantised value, and the name of its dequantised copy.</summary>
     private sealed record Quantised(float Scale, byte ZeroPoint, string Dequantised);
 
-    private sealed class Rewrite(GraphProto graph, IReadOnlyDictionary<string, ActivationRange> ranges)
+    private sealed class Rewrite(GraphProto graph, Role[] roles, IReadOnlyDictionary<string, ActivationRange> ranges)
     {
         private readonly Dictionary<string, TensorProto> _initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
         private readonly HashSet<string> _names = graph.Node.SelectMany(n => n.Output.Append(n.Name)).Concat(graph.Initializer.Select(t => t.Name))
             .Concat(graph.Input.Select(i => i.Name)).ToHashSet(StringComparer.Ordinal);
         private readonly Dictionary<string, Quantised> _quantised = new(StringComparer.Ordinal);
-        private readonly HashSet<string> _convolved = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _consumersRead = new(StringComparer.Ordinal);
         private readonly List<NodeProto> _nodes = [];
         private readonly List<TensorProto> _added = [];
-        private int _convolutions;
 
         public void Run()
         {
-            foreach (NodeProto original in graph.Node)
+            for (int n = 0; n < graph.Node.Count; n++)
             {
+                NodeProto original = graph.Node[n];
                 NodeProto node = original.Clone();
                 for (int i = 0; i < node.Input.Count; i++)
                 {
@@ -109,14 +125,13 @@ public static class Int8Quantizer
                     }
                 }
 
-                if (IsQuantisableConv(original, _initializers))
+                if (roles[n] == Role.Convolution)
                 {
                     QuantiseConv(original, node);
-                    _convolved.Add(original.Output[0]);
                 }
 
                 _nodes.Add(node);
-                if (IsReluOf(original, _convolved))
+                if (roles[n] == Role.ReluOfConvolution)
                 {
                     ActivationRange range = ranges[original.Output[0]];
                     QuantiseOutput(original.Output[0], Unsigned(0, range.Max));
@@ -125,11 +140,6 @@ public static class Int8Quantizer
                 {
                     QuantiseOutput(original.Output[0], (input.Scale, input.ZeroPoint));
                 }
-            }
-
-            if (_convolutions == 0)
-            {
-                throw new ArgumentException("the model has no convolution with constant weights to quantise");
             }
 
             var stillRead = _nodes.SelectMany(n => n.Input).ToHashSet(StringComparer.Ordinal);
@@ -216,8 +226,6 @@ public static class Int8Quantizer
 
                 node.Input[2] = DequantisedConstant(biasTensor.Name, OnnxElementType.Int32, qb, [channels], biasScales, new int[channels]);
             }
-
-            _convolutions++;
         }
 
         /// <summary>An integer constant with per-channel scales and zero points, and the <c>DequantizeLinear</c> (axis 0) that reads it.</summary>
